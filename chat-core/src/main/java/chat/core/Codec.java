@@ -1,0 +1,431 @@
+package chat.core;
+
+import chat.core.Contacts.Friend;
+import chat.core.Contacts.Group;
+import chat.core.Contacts.HistoryEntry;
+import chat.core.Contacts.Member;
+import chat.core.Message.AddFriend;
+import chat.core.Message.AddFriendAck;
+import chat.core.Message.ContactsAck;
+import chat.core.Message.ContactsRequest;
+import chat.core.Message.CreateGroup;
+import chat.core.Message.CreateGroupAck;
+import chat.core.Message.Error;
+import chat.core.Message.GroupChat;
+import chat.core.Message.GroupChatAck;
+import chat.core.Message.History;
+import chat.core.Message.HistoryAck;
+import chat.core.Message.JoinGroup;
+import chat.core.Message.JoinGroupAck;
+import chat.core.Message.Login;
+import chat.core.Message.LoginAck;
+import chat.core.Message.Logout;
+import chat.core.Message.LogoutAck;
+import chat.core.Message.OneChat;
+import chat.core.Message.OneChatAck;
+import chat.core.Message.Ping;
+import chat.core.Message.Pong;
+import chat.core.Message.Register;
+import chat.core.Message.RegisterAck;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Turns {@link Message}s into compact JSON and back. Thread-safe; one instance serves a whole process.
+ *
+ * <p>The login ack keeps the original server's shape: {@code friends}, {@code groups} and each group's
+ * {@code users} are arrays of strings, each string the JSON text of one object, because the original client
+ * parses every element again. Optional keys are left out rather than sent as null.
+ */
+public final class Codec {
+    private final ObjectMapper mapper = new ObjectMapper();
+
+    /** The message as one line of JSON, ending in {@code \n}: the server's and our client's framing. */
+    public byte[] encodeLine(Message message) {
+        byte[] json = encode(message);
+        byte[] line = new byte[json.length + 1];
+        System.arraycopy(json, 0, line, 0, json.length);
+        line[json.length] = '\n';
+        return line;
+    }
+
+    public byte[] encode(Message message) {
+        try {
+            return mapper.writeValueAsBytes(toTree(message));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String encodeToString(Message message) {
+        return new String(encode(message), StandardCharsets.UTF_8);
+    }
+
+    public Message decode(String json) throws ProtocolException {
+        return decode(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Reads one JSON object; anything that is not a well-formed message of a known type is refused. */
+    public Message decode(byte[] frame) throws ProtocolException {
+        JsonNode root;
+        try {
+            root = mapper.readTree(frame);
+        } catch (IOException e) {
+            throw new ProtocolException(ErrorCode.BAD_REQUEST, "malformed JSON: " + firstLine(e.getMessage()));
+        }
+        if (root == null || !root.isObject()) {
+            throw new ProtocolException(ErrorCode.BAD_REQUEST, "a message must be a JSON object");
+        }
+        JsonNode msgid = root.get("msgid");
+        Integer seq = root.path("seq").canConvertToInt() && root.path("seq").isIntegralNumber()
+                ? root.get("seq").intValue() : null;
+        if (msgid == null || !msgid.isIntegralNumber() || !msgid.canConvertToInt()) {
+            throw new ProtocolException(ErrorCode.BAD_REQUEST, "field 'msgid' must be an integer", null, seq);
+        }
+        MessageType type = MessageType.byId(msgid.intValue()).orElseThrow(() -> new ProtocolException(
+                ErrorCode.UNKNOWN_TYPE, "unknown msgid " + msgid.intValue(), msgid.intValue(), seq));
+        return new Reader((ObjectNode) root, type, seq).read();
+    }
+
+    private static String firstLine(String text) {
+        if (text == null) {
+            return "unreadable input";
+        }
+        int end = text.indexOf('\n');
+        return end < 0 ? text : text.substring(0, end);
+    }
+
+    private ObjectNode toTree(Message message) {
+        ObjectNode o = mapper.createObjectNode();
+        o.put("msgid", message.type().id());
+        switch (message) {
+            case Login m -> o.put("id", m.id()).put("password", m.password());
+            case LoginAck m -> {
+                o.put("errno", m.errno());
+                putIfPresent(o, "errmsg", m.errmsg());
+                putIfPresent(o, "id", m.id());
+                putIfPresent(o, "name", m.name());
+                if (!m.friends().isEmpty()) {
+                    ArrayNode friends = o.putArray("friends");
+                    m.friends().forEach(f -> friends.add(text(friendTree(f))));
+                }
+                if (!m.groups().isEmpty()) {
+                    ArrayNode groups = o.putArray("groups");
+                    m.groups().forEach(g -> groups.add(text(groupTree(g, true))));
+                }
+                if (!m.offlinemsg().isEmpty()) {
+                    ArrayNode offline = o.putArray("offlinemsg");
+                    m.offlinemsg().forEach(offline::add);
+                }
+            }
+            case Logout m -> putIfPresent(o, "id", m.id());
+            case Register m -> o.put("name", m.name()).put("password", m.password());
+            case RegisterAck m -> {
+                o.put("errno", m.errno());
+                putIfPresent(o, "errmsg", m.errmsg());
+                putIfPresent(o, "id", m.id());
+            }
+            case OneChat m -> {
+                putIfPresent(o, "id", m.id());
+                putIfPresent(o, "name", m.name());
+                o.put("toid", m.toid()).put("msg", m.msg());
+                putIfPresent(o, "time", m.time());
+                putIfPresent(o, "mid", m.mid());
+            }
+            case AddFriend m -> putIfPresent(o, "id", m.id()).put("friendid", m.friendid());
+            case CreateGroup m -> {
+                putIfPresent(o, "id", m.id());
+                o.put("groupname", m.groupname());
+                putIfPresent(o, "groupdesc", m.groupdesc());
+            }
+            case JoinGroup m -> putIfPresent(o, "id", m.id()).put("groupid", m.groupid());
+            case GroupChat m -> {
+                putIfPresent(o, "id", m.id());
+                putIfPresent(o, "name", m.name());
+                o.put("groupid", m.groupid()).put("msg", m.msg());
+                putIfPresent(o, "time", m.time());
+                putIfPresent(o, "mid", m.mid());
+            }
+            case Error m -> {
+                putIfPresent(o, "req", m.req());
+                o.put("errno", m.errno()).put("errmsg", m.errmsg());
+            }
+            case LogoutAck m -> {
+            }
+            case OneChatAck m -> o.put("mid", m.mid()).put("time", m.time());
+            case AddFriendAck m -> o.set("friend", friendTree(m.friend()));
+            case CreateGroupAck m -> o.set("group", groupTree(m.group(), false));
+            case JoinGroupAck m -> o.set("group", groupTree(m.group(), false));
+            case GroupChatAck m -> o.put("mid", m.mid()).put("time", m.time());
+            case History m -> {
+                putIfPresent(o, "id", m.id());
+                putIfPresent(o, "with", m.with());
+                putIfPresent(o, "groupid", m.groupid());
+                putIfPresent(o, "before", m.before());
+                putIfPresent(o, "limit", m.limit());
+            }
+            case HistoryAck m -> {
+                ArrayNode messages = o.putArray("messages");
+                m.messages().forEach(e -> messages.add(historyTree(e)));
+            }
+            case Ping m -> {
+            }
+            case Pong m -> {
+            }
+            case ContactsRequest m -> putIfPresent(o, "id", m.id());
+            case ContactsAck m -> {
+                ArrayNode friends = o.putArray("friends");
+                m.friends().forEach(f -> friends.add(friendTree(f)));
+                ArrayNode groups = o.putArray("groups");
+                m.groups().forEach(g -> groups.add(groupTree(g, false)));
+            }
+        }
+        putIfPresent(o, "seq", message.seq());
+        return o;
+    }
+
+    private ObjectNode friendTree(Friend f) {
+        return mapper.createObjectNode().put("id", f.id()).put("name", f.name()).put("state", f.state());
+    }
+
+    /** With {@code nestedText} each member is the JSON text of its object, as the login ack needs. */
+    private ObjectNode groupTree(Group g, boolean nestedText) {
+        ObjectNode o = mapper.createObjectNode()
+                .put("id", g.id()).put("groupname", g.groupname()).put("groupdesc", g.groupdesc());
+        ArrayNode users = o.putArray("users");
+        for (Member m : g.users()) {
+            ObjectNode member = mapper.createObjectNode()
+                    .put("id", m.id()).put("name", m.name()).put("state", m.state()).put("role", m.role());
+            if (nestedText) {
+                users.add(text(member));
+            } else {
+                users.add(member);
+            }
+        }
+        return o;
+    }
+
+    private ObjectNode historyTree(HistoryEntry e) {
+        ObjectNode o = mapper.createObjectNode().put("mid", e.mid()).put("id", e.id()).put("name", e.name());
+        putIfPresent(o, "toid", e.toid());
+        putIfPresent(o, "groupid", e.groupid());
+        return o.put("msg", e.msg()).put("time", e.time());
+    }
+
+    private String text(JsonNode node) {
+        try {
+            return mapper.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ObjectNode putIfPresent(ObjectNode o, String field, Object value) {
+        switch (value) {
+            case null -> {
+            }
+            case Integer i -> o.put(field, i);
+            case Long l -> o.put(field, l);
+            case String s -> o.put(field, s);
+            default -> throw new IllegalArgumentException("unsupported field type " + value.getClass());
+        }
+        return o;
+    }
+
+    /** Reads the fields of one message, naming the field and the expectation when one is wrong. */
+    private final class Reader {
+        private final ObjectNode o;
+        private final MessageType type;
+        private final Integer seq;
+
+        Reader(ObjectNode o, MessageType type, Integer seq) {
+            this.o = o;
+            this.type = type;
+            this.seq = seq;
+        }
+
+        Message read() throws ProtocolException {
+            return switch (type) {
+                case LOGIN -> new Login(seq, requireInt("id"),
+                        requireString("password", Limits.MAX_PASSWORD_CHARS));
+                case LOGIN_ACK -> new LoginAck(seq, requireInt("errno"), optionalString("errmsg", Integer.MAX_VALUE),
+                        optionalInt("id"), optionalString("name", Integer.MAX_VALUE),
+                        list("friends", this::friend), list("groups", this::group), offline());
+                case LOGOUT -> new Logout(seq, optionalInt("id"));
+                case REGISTER -> new Register(seq, requireName("name", Limits.MAX_NAME_CHARS),
+                        requireString("password", Limits.MAX_PASSWORD_CHARS));
+                case REGISTER_ACK -> new RegisterAck(seq, requireInt("errno"),
+                        optionalString("errmsg", Integer.MAX_VALUE), optionalInt("id"));
+                case ONE_CHAT -> new OneChat(seq, optionalInt("id"), optionalString("name", Integer.MAX_VALUE),
+                        requireInt("toid"), requireString("msg", Limits.MAX_MESSAGE_CHARS),
+                        optionalString("time", Integer.MAX_VALUE), optionalLong("mid"));
+                case ADD_FRIEND -> new AddFriend(seq, optionalInt("id"), requireInt("friendid"));
+                case CREATE_GROUP -> new CreateGroup(seq, optionalInt("id"),
+                        requireName("groupname", Limits.MAX_GROUP_NAME_CHARS),
+                        optionalString("groupdesc", Limits.MAX_GROUP_DESC_CHARS));
+                case JOIN_GROUP -> new JoinGroup(seq, optionalInt("id"), requireInt("groupid"));
+                case GROUP_CHAT -> new GroupChat(seq, optionalInt("id"), optionalString("name", Integer.MAX_VALUE),
+                        requireInt("groupid"), requireString("msg", Limits.MAX_MESSAGE_CHARS),
+                        optionalString("time", Integer.MAX_VALUE), optionalLong("mid"));
+                case ERROR -> new Error(seq, optionalInt("req"), requireInt("errno"),
+                        requireString("errmsg", Integer.MAX_VALUE));
+                case LOGOUT_ACK -> new LogoutAck(seq);
+                case ONE_CHAT_ACK -> new OneChatAck(seq, requireLong("mid"), requireString("time", 64));
+                case ADD_FRIEND_ACK -> new AddFriendAck(seq, friend(require("friend")));
+                case CREATE_GROUP_ACK -> new CreateGroupAck(seq, group(require("group")));
+                case JOIN_GROUP_ACK -> new JoinGroupAck(seq, group(require("group")));
+                case GROUP_CHAT_ACK -> new GroupChatAck(seq, requireLong("mid"), requireString("time", 64));
+                case HISTORY -> history();
+                case HISTORY_ACK -> new HistoryAck(seq, list("messages", this::historyEntry));
+                case PING -> new Ping(seq);
+                case PONG -> new Pong(seq);
+                case CONTACTS -> new ContactsRequest(seq, optionalInt("id"));
+                case CONTACTS_ACK -> new ContactsAck(seq, list("friends", this::friend), list("groups", this::group));
+            };
+        }
+
+        private History history() throws ProtocolException {
+            Integer with = optionalInt("with");
+            Integer groupid = optionalInt("groupid");
+            if ((with == null) == (groupid == null)) {
+                throw bad("give exactly one of 'with' (a friend's id) or 'groupid'");
+            }
+            Integer limit = optionalInt("limit");
+            if (limit != null && (limit < 1 || limit > Limits.MAX_HISTORY_PAGE)) {
+                throw bad("field 'limit' must be between 1 and " + Limits.MAX_HISTORY_PAGE);
+            }
+            return new History(seq, optionalInt("id"), with, groupid, optionalLong("before"), limit);
+        }
+
+        private JsonNode require(String field) throws ProtocolException {
+            JsonNode node = o.get(field);
+            if (node == null || node.isNull()) {
+                throw bad("missing field '" + field + "'");
+            }
+            return node;
+        }
+
+        private int requireInt(String field) throws ProtocolException {
+            JsonNode node = require(field);
+            if (!node.isIntegralNumber() || !node.canConvertToInt()) {
+                throw bad("field '" + field + "' must be an integer");
+            }
+            return node.intValue();
+        }
+
+        private Integer optionalInt(String field) throws ProtocolException {
+            return o.hasNonNull(field) ? requireInt(field) : null;
+        }
+
+        private long requireLong(String field) throws ProtocolException {
+            JsonNode node = require(field);
+            if (!node.isIntegralNumber() || !node.canConvertToLong()) {
+                throw bad("field '" + field + "' must be an integer");
+            }
+            return node.longValue();
+        }
+
+        private Long optionalLong(String field) throws ProtocolException {
+            return o.hasNonNull(field) ? requireLong(field) : null;
+        }
+
+        private String requireString(String field, int maxChars) throws ProtocolException {
+            JsonNode node = require(field);
+            if (!node.isTextual()) {
+                throw bad("field '" + field + "' must be a string");
+            }
+            String value = node.textValue();
+            if (value.codePointCount(0, value.length()) > maxChars) {
+                throw bad("field '" + field + "' is longer than " + maxChars + " characters");
+            }
+            return value;
+        }
+
+        private String optionalString(String field, int maxChars) throws ProtocolException {
+            return o.hasNonNull(field) ? requireString(field, maxChars) : null;
+        }
+
+        /** A name shown to other users: not blank, no control characters. */
+        private String requireName(String field, int maxChars) throws ProtocolException {
+            String value = requireString(field, maxChars);
+            if (value.isBlank() || value.codePoints().anyMatch(Character::isISOControl)) {
+                throw bad("field '" + field + "' must not be blank or hold control characters");
+            }
+            return value;
+        }
+
+        private List<String> offline() throws ProtocolException {
+            List<String> texts = new ArrayList<>();
+            for (JsonNode element : o.path("offlinemsg")) {
+                texts.add(element.isTextual() ? element.textValue() : element.toString());
+            }
+            return texts;
+        }
+
+        private <T> List<T> list(String field, ElementReader<T> reader) throws ProtocolException {
+            List<T> items = new ArrayList<>();
+            for (JsonNode element : o.path(field)) {
+                items.add(reader.read(element));
+            }
+            return items;
+        }
+
+        /** Elements may be objects, or JSON text of objects as in the login ack. */
+        private ObjectNode object(JsonNode node) throws ProtocolException {
+            JsonNode parsed = node;
+            if (node.isTextual()) {
+                try {
+                    parsed = mapper.readTree(node.textValue());
+                } catch (IOException e) {
+                    throw bad("an element of a list is not a JSON object");
+                }
+            }
+            if (parsed == null || !parsed.isObject()) {
+                throw bad("an element of a list is not a JSON object");
+            }
+            return (ObjectNode) parsed;
+        }
+
+        private Friend friend(JsonNode node) throws ProtocolException {
+            ObjectNode f = object(node);
+            return new Friend(f.path("id").intValue(), f.path("name").asText(), f.path("state").asText());
+        }
+
+        private Group group(JsonNode node) throws ProtocolException {
+            ObjectNode g = object(node);
+            List<Member> users = new ArrayList<>();
+            for (JsonNode element : g.path("users")) {
+                ObjectNode u = object(element);
+                users.add(new Member(u.path("id").intValue(), u.path("name").asText(), u.path("state").asText(),
+                        u.path("role").asText()));
+            }
+            return new Group(g.path("id").intValue(), g.path("groupname").asText(), g.path("groupdesc").asText(),
+                    users);
+        }
+
+        private HistoryEntry historyEntry(JsonNode node) throws ProtocolException {
+            ObjectNode e = object(node);
+            return new HistoryEntry(e.path("mid").longValue(), e.path("id").intValue(), e.path("name").asText(),
+                    e.hasNonNull("toid") ? e.get("toid").intValue() : null,
+                    e.hasNonNull("groupid") ? e.get("groupid").intValue() : null,
+                    e.path("msg").asText(), e.path("time").asText());
+        }
+
+        private ProtocolException bad(String why) {
+            return new ProtocolException(ErrorCode.BAD_REQUEST, why, type.id(), seq);
+        }
+    }
+
+    @FunctionalInterface
+    private interface ElementReader<T> {
+        T read(JsonNode node) throws ProtocolException;
+    }
+}

@@ -1,0 +1,79 @@
+package chat.server;
+
+import chat.server.storage.DatabaseSettings;
+import chat.server.storage.PasswordHasher;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code chat-server}: runs one node until SIGINT or SIGTERM. */
+@Command(name = "chat-server", mixinStandardHelpOptions = true, version = "chat-server 0.1.0",
+        description = "Runs a chat server node. With no database options it keeps its data in an embedded "
+                + "database under --data-dir; give --db-url to use MySQL/MariaDB instead.")
+final class ServeCommand implements Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
+
+    static final String DEFAULT_HOST = "127.0.0.1";
+    static final int DEFAULT_PORT = 6000;
+
+    @Option(names = "--host", defaultValue = DEFAULT_HOST, description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "" + DEFAULT_PORT, description = "TCP port to listen on (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--data-dir", defaultValue = "data",
+            description = "Directory of the embedded database, used when --db-url is not given (default: ${DEFAULT-VALUE}).")
+    Path dataDir;
+
+    @Option(names = "--db-url", description = "JDBC URL of a MySQL/MariaDB database, e.g. jdbc:mysql://127.0.0.1:3306/chat. "
+            + "The database must exist; tables are created by migrations at start-up.")
+    String dbUrl;
+
+    @Option(names = "--db-user", defaultValue = "${env:CHAT_DB_USER:-root}", description = "Database user (default: $CHAT_DB_USER or root).")
+    String dbUser;
+
+    @Option(names = "--db-password", defaultValue = "${env:CHAT_DB_PASSWORD:-}", description = "Database password (default: $CHAT_DB_PASSWORD, else empty). Prefer the environment variable: options show in ps.")
+    String dbPassword;
+
+    @Option(names = "--db-pool-size", defaultValue = "16", description = "Database connections in the pool (default: ${DEFAULT-VALUE}).")
+    int dbPoolSize;
+
+    @Option(names = "--max-connections", defaultValue = "200000", description = "Client connections held at once; more wait in the accept backlog (default: ${DEFAULT-VALUE}).")
+    int maxConnections;
+
+    @Option(names = "--max-queued-bytes", defaultValue = "1048576", description = "Bytes that may wait unwritten for one client before it is disconnected as too slow; its undelivered chats are stored offline (default: ${DEFAULT-VALUE}).")
+    long maxQueuedBytes;
+
+    @Option(names = "--pbkdf2-iterations", defaultValue = "" + PasswordHasher.DEFAULT_ITERATIONS, description = "PBKDF2 iterations for new password hashes; existing hashes keep theirs (default: ${DEFAULT-VALUE}).")
+    int passwordIterations;
+
+    @Override
+    public Integer call() throws Exception {
+        DatabaseSettings database = dbUrl == null
+                ? DatabaseSettings.embedded(dataDir)
+                : new DatabaseSettings(dbUrl, dbUser, dbPassword, dbPoolSize);
+        ChatNode.Settings settings = new ChatNode.Settings(host, port, database, passwordIterations, maxConnections,
+                maxQueuedBytes, Duration.ofSeconds(5));
+        ChatNode node;
+        try {
+            node = ChatNode.start(settings);
+        } catch (Exception e) {
+            log.error("could not start: {}", e.getMessage());
+            return 1;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            log.info("shutting down");
+            node.close();
+            stopped.countDown();
+        }, "chat-shutdown"));
+        stopped.await();
+        return 0;
+    }
+}

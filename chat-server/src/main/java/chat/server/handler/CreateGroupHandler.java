@@ -1,0 +1,30 @@
+package chat.server.handler;
+
+import chat.core.ErrorCode;
+import chat.core.Message.CreateGroup;
+import chat.core.Message.CreateGroupAck;
+import chat.core.ProtocolException;
+import chat.server.storage.GroupDao;
+import chat.server.storage.GroupRow;
+
+/** Creates a group with its creator as the first member, role creator. */
+public final class CreateGroupHandler implements Handler<CreateGroup> {
+    private final GroupDao groups;
+    private final ContactBook contacts;
+
+    public CreateGroupHandler(GroupDao groups, ContactBook contacts) {
+        this.groups = groups;
+        this.contacts = contacts;
+    }
+
+    @Override
+    public void handle(Session session, CreateGroup request) throws ProtocolException {
+        String desc = request.groupdesc() == null ? "" : request.groupdesc();
+        GroupRow group = groups.create(request.groupname(), desc, session.currentUser().id()).orElseThrow(() ->
+                new ProtocolException(ErrorCode.CONFLICT,
+                        "a group named '" + request.groupname() + "' already exists"));
+        if (request.seq() != null) {
+            session.reply(new CreateGroupAck(request.seq(), contacts.describe(group)));
+        }
+    }
+}

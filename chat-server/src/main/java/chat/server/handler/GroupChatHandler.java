@@ -1,0 +1,55 @@
+package chat.server.handler;
+
+import chat.core.Codec;
+import chat.core.ErrorCode;
+import chat.core.Message.GroupChat;
+import chat.core.Message.GroupChatAck;
+import chat.core.ProtocolException;
+import chat.server.routing.MessageRouter;
+import chat.server.storage.ChatMessageDao;
+import chat.server.storage.GroupDao;
+import chat.server.storage.UserRef;
+import java.time.Clock;
+import java.util.List;
+
+/** Group chat: only members may post; stored once, then routed to every other member. */
+public final class GroupChatHandler implements Handler<GroupChat> {
+    private final GroupDao groups;
+    private final ChatMessageDao history;
+    private final MessageRouter router;
+    private final Codec codec;
+    private final Clock clock;
+
+    public GroupChatHandler(GroupDao groups, ChatMessageDao history, MessageRouter router, Codec codec,
+                            Clock clock) {
+        this.groups = groups;
+        this.history = history;
+        this.router = router;
+        this.codec = codec;
+        this.clock = clock;
+    }
+
+    @Override
+    public void handle(Session session, GroupChat chat) throws ProtocolException {
+        UserRef sender = session.currentUser();
+        List<Integer> members = groups.memberIds(chat.groupid());
+        if (!members.contains(sender.id())) {
+            if (groups.findById(chat.groupid()).isEmpty()) {
+                throw new ProtocolException(ErrorCode.NOT_FOUND, "no group with id " + chat.groupid());
+            }
+            throw new ProtocolException(ErrorCode.FORBIDDEN, "you are not a member of group " + chat.groupid());
+        }
+        SentTime time = SentTime.of(chat.time(), clock);
+        long mid = history.insert(sender.id(), null, chat.groupid(), chat.msg(), time.value());
+        byte[] line = codec.encodeLine(
+                new GroupChat(null, sender.id(), sender.name(), chat.groupid(), chat.msg(), time.text(), mid));
+        for (int member : members) {
+            if (member != sender.id()) {
+                router.send(member, line);
+            }
+        }
+        if (chat.seq() != null) {
+            session.reply(new GroupChatAck(chat.seq(), mid, time.text()));
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package chat.server.handler;
+
+import chat.core.ErrorCode;
+import chat.core.Message.JoinGroup;
+import chat.core.Message.JoinGroupAck;
+import chat.core.ProtocolException;
+import chat.server.storage.GroupDao;
+import chat.server.storage.GroupRow;
+
+/** Adds the user to an existing group as a normal member. */
+public final class JoinGroupHandler implements Handler<JoinGroup> {
+    private final GroupDao groups;
+    private final ContactBook contacts;
+
+    public JoinGroupHandler(GroupDao groups, ContactBook contacts) {
+        this.groups = groups;
+        this.contacts = contacts;
+    }
+
+    @Override
+    public void handle(Session session, JoinGroup request) throws ProtocolException {
+        GroupRow group = groups.findById(request.groupid()).orElseThrow(() ->
+                new ProtocolException(ErrorCode.NOT_FOUND, "no group with id " + request.groupid()));
+        if (!groups.join(group.id(), session.currentUser().id())) {
+            throw new ProtocolException(ErrorCode.CONFLICT, "you are already a member of group " + group.id());
+        }
+        if (request.seq() != null) {
+            session.reply(new JoinGroupAck(request.seq(), contacts.describe(group)));
+        }
+    }
+}

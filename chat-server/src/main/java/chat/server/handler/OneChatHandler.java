@@ -1,0 +1,47 @@
+package chat.server.handler;
+
+import chat.core.Codec;
+import chat.core.ErrorCode;
+import chat.core.Message.OneChat;
+import chat.core.Message.OneChatAck;
+import chat.core.ProtocolException;
+import chat.server.routing.MessageRouter;
+import chat.server.storage.ChatMessageDao;
+import chat.server.storage.UserRef;
+import java.time.Clock;
+
+/**
+ * One-to-one chat: stored first, then routed. What the recipient gets names the session's user as sender,
+ * whatever the request claimed, and carries the server's message id.
+ */
+public final class OneChatHandler implements Handler<OneChat> {
+    private final UserDirectory users;
+    private final ChatMessageDao history;
+    private final MessageRouter router;
+    private final Codec codec;
+    private final Clock clock;
+
+    public OneChatHandler(UserDirectory users, ChatMessageDao history, MessageRouter router, Codec codec,
+                          Clock clock) {
+        this.users = users;
+        this.history = history;
+        this.router = router;
+        this.codec = codec;
+        this.clock = clock;
+    }
+
+    @Override
+    public void handle(Session session, OneChat chat) throws ProtocolException {
+        UserRef sender = session.currentUser();
+        if (users.find(chat.toid()).isEmpty()) {
+            throw new ProtocolException(ErrorCode.NOT_FOUND, "no user with id " + chat.toid());
+        }
+        SentTime time = SentTime.of(chat.time(), clock);
+        long mid = history.insert(sender.id(), chat.toid(), null, chat.msg(), time.value());
+        router.send(chat.toid(), codec.encodeLine(
+                new OneChat(null, sender.id(), sender.name(), chat.toid(), chat.msg(), time.text(), mid)));
+        if (chat.seq() != null) {
+            session.reply(new OneChatAck(chat.seq(), mid, time.text()));
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package chat.server.handler;
+
+import chat.core.ErrorCode;
+import chat.core.Message.Register;
+import chat.core.Message.RegisterAck;
+import chat.server.storage.PasswordHasher;
+import chat.server.storage.UserDao;
+import org.jdbi.v3.core.JdbiException;
+
+/** Creates an account. Failures still answer with a register ack, since the original client waits for one. */
+public final class RegisterHandler implements Handler<Register> {
+    private final UserDao users;
+    private final PasswordHasher hasher;
+
+    public RegisterHandler(UserDao users, PasswordHasher hasher) {
+        this.users = users;
+        this.hasher = hasher;
+    }
+
+    @Override
+    public void handle(Session session, Register register) {
+        if (register.password().isEmpty()) {
+            session.reply(new RegisterAck(register.seq(), ErrorCode.BAD_REQUEST.code(),
+                    "the password must not be empty", null));
+            return;
+        }
+        if (users.findByName(register.name()).isPresent()) {
+            session.reply(taken(register));
+            return;
+        }
+        int id;
+        try {
+            id = users.insert(register.name(), hasher.hash(register.password()));
+        } catch (JdbiException e) {
+            // Someone registered the same name between the check and the insert.
+            if (users.findByName(register.name()).isPresent()) {
+                session.reply(taken(register));
+                return;
+            }
+            throw e;
+        }
+        session.reply(new RegisterAck(register.seq(), 0, null, id));
+    }
+
+    private static RegisterAck taken(Register register) {
+        return new RegisterAck(register.seq(), ErrorCode.REJECTED.code(),
+                "the name '" + register.name() + "' is already taken", null);
+    }
+}

@@ -1,0 +1,77 @@
+package chat.server.handler;
+
+import chat.core.Codec;
+import chat.core.Message;
+import chat.server.storage.UserRef;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One connection's state as handlers see it: who is logged in on it, and how to answer. Requests of one
+ * connection are handled one at a time on its own thread; {@code user} is volatile because other threads read
+ * it for logging and cleanup.
+ */
+public final class Session {
+    private final SessionChannel channel;
+    private final Codec codec;
+    private volatile UserRef user;
+
+    public Session(SessionChannel channel, Codec codec) {
+        this.channel = channel;
+        this.codec = codec;
+    }
+
+    public Optional<UserRef> user() {
+        return Optional.ofNullable(user);
+    }
+
+    /** The logged-in user; the dispatcher lets only logged-in sessions reach handlers that call this. */
+    public UserRef currentUser() {
+        UserRef current = user;
+        if (current == null) {
+            throw new IllegalStateException("no user is logged in on this session");
+        }
+        return current;
+    }
+
+    void loggedIn(UserRef user) {
+        this.user = user;
+    }
+
+    void loggedOut() {
+        this.user = null;
+    }
+
+    public SessionChannel channel() {
+        return channel;
+    }
+
+    public void reply(Message message) {
+        channel.offer(codec.encodeLine(message), false);
+    }
+
+    /**
+     * Sends {@code message} ahead of anything queued and waits until it is on the wire.
+     *
+     * @return false when the connection closed first or the wait timed out
+     */
+    boolean replyFirstAndWait(Message message, Duration timeout) {
+        try {
+            return channel.sendFirst(codec.encodeLine(message)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public String toString() {
+        UserRef current = user;
+        return current == null ? channel.remoteAddress() : channel.remoteAddress() + " user " + current.id();
+    }
+}

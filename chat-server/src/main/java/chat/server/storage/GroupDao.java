@@ -1,0 +1,63 @@
+package chat.server.storage;
+
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.SqlObject;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.transaction.Transaction;
+
+public interface GroupDao extends SqlObject {
+    String CREATOR = "creator";
+    String NORMAL = "normal";
+
+    @SqlQuery("SELECT id, groupname, groupdesc FROM allgroup WHERE id = :id")
+    Optional<GroupRow> findById(@Bind("id") int id);
+
+    @SqlQuery("SELECT id, groupname, groupdesc FROM allgroup WHERE groupname = :name")
+    Optional<GroupRow> findByName(@Bind("name") String name);
+
+    @SqlUpdate("INSERT INTO allgroup (groupname, groupdesc) VALUES (:name, :desc)")
+    @GetGeneratedKeys("id")
+    int insertGroup(@Bind("name") String name, @Bind("desc") String desc);
+
+    @SqlUpdate("INSERT INTO groupuser (groupid, userid, grouprole) VALUES (:groupId, :userId, :role)")
+    void insertMember(@Bind("groupId") int groupId, @Bind("userId") int userId, @Bind("role") String role);
+
+    @SqlQuery("SELECT COUNT(*) > 0 FROM groupuser WHERE groupid = :groupId AND userid = :userId")
+    boolean isMember(@Bind("groupId") int groupId, @Bind("userId") int userId);
+
+    /** Creates the group with its creator as first member; empty when the name is taken. */
+    @Transaction
+    default Optional<GroupRow> create(String name, String desc, int creatorId) {
+        if (findByName(name).isPresent()) {
+            return Optional.empty();
+        }
+        int id = insertGroup(name, desc);
+        insertMember(id, creatorId, CREATOR);
+        return Optional.of(new GroupRow(id, name, desc));
+    }
+
+    /** Adds a normal member; false when the user already was one. */
+    @Transaction
+    default boolean join(int groupId, int userId) {
+        if (isMember(groupId, userId)) {
+            return false;
+        }
+        insertMember(groupId, userId, NORMAL);
+        return true;
+    }
+
+    @SqlQuery("SELECT g.id, g.groupname, g.groupdesc FROM allgroup g JOIN groupuser m ON m.groupid = g.id "
+            + "WHERE m.userid = :userId ORDER BY g.id")
+    List<GroupRow> groupsOf(@Bind("userId") int userId);
+
+    @SqlQuery("SELECT m.groupid AS group_id, u.id, u.name, m.grouprole AS role FROM groupuser m "
+            + "JOIN `user` u ON u.id = m.userid WHERE m.groupid = :groupId ORDER BY u.id")
+    List<MemberRow> membersOf(@Bind("groupId") int groupId);
+
+    @SqlQuery("SELECT userid FROM groupuser WHERE groupid = :groupId")
+    List<Integer> memberIds(@Bind("groupId") int groupId);
+}

@@ -1,0 +1,21 @@
+package chat.server.storage;
+
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+public interface UserDao {
+
+    /** Inserts a user and returns the new id; throws {@link org.jdbi.v3.core.statement.UnableToExecuteStatementException} when the name is taken. */
+    @SqlUpdate("INSERT INTO `user` (name, password) VALUES (:name, :password)")
+    @GetGeneratedKeys("id")
+    int insert(@Bind("name") String name, @Bind("password") String passwordHash);
+
+    @SqlQuery("SELECT id, name, password FROM `user` WHERE id = :id")
+    Optional<UserRow> findById(@Bind("id") int id);
+
+    @SqlQuery("SELECT id, name, password FROM `user` WHERE name = :name")
+    Optional<UserRow> findByName(@Bind("name") String name);
+}

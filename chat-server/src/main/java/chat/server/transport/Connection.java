@@ -1,0 +1,185 @@
+package chat.server.transport;
+
+import chat.server.handler.SessionChannel;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client socket's outgoing side. Any thread may offer lines; a writer virtual thread, started only while
+ * there is something to send, writes them in order and flushes when the queue runs dry, so a burst goes out
+ * in few system calls and an idle connection costs no thread.
+ *
+ * <p>A client that stops reading cannot hold anyone up: offers never block, and once more than
+ * {@code maxQueuedBytes} wait unwritten the connection is closed as too slow. Durable lines (chats) still
+ * queued when the connection closes are handed to {@code undelivered}, which stores them offline.
+ */
+final class Connection implements SessionChannel {
+    private static final Logger log = LoggerFactory.getLogger(Connection.class);
+
+    private record Outgoing(byte[] line, boolean durable, CompletableFuture<Boolean> written) {
+    }
+
+    private final Socket socket;
+    private final OutputStream out;
+    private final long maxQueuedBytes;
+    private final LinkedBlockingDeque<Outgoing> queue = new LinkedBlockingDeque<>();
+    private final AtomicLong queuedBytes = new AtomicLong();
+    private final AtomicBoolean writing = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile Consumer<byte[]> undelivered = line -> { };
+
+    Connection(Socket socket, long maxQueuedBytes) throws IOException {
+        this.socket = socket;
+        this.out = socket.getOutputStream();
+        this.maxQueuedBytes = maxQueuedBytes;
+    }
+
+    /** Where durable lines go when this connection closes before writing them. */
+    void onUndelivered(Consumer<byte[]> handler) {
+        this.undelivered = handler;
+    }
+
+    @Override
+    public boolean offer(byte[] line, boolean durable) {
+        return enqueue(new Outgoing(line, durable, null), false);
+    }
+
+    /**
+     * Queues a line ahead of everything waiting and completes when it has been written and flushed (true)
+     * or the connection closed first (false). The login ack uses it so it precedes chats that raced it, and so
+     * offline messages are deleted only once the ack carrying them is out.
+     */
+    @Override
+    public CompletableFuture<Boolean> sendFirst(byte[] line) {
+        CompletableFuture<Boolean> written = new CompletableFuture<>();
+        if (!enqueue(new Outgoing(line, false, written), true)) {
+            written.complete(false);
+        }
+        return written;
+    }
+
+    private boolean enqueue(Outgoing item, boolean first) {
+        if (closed.get()) {
+            return false;
+        }
+        if (queuedBytes.addAndGet(item.line().length) > maxQueuedBytes) {
+            queuedBytes.addAndGet(-item.line().length);
+            log.warn("closing {}: client is not reading, {} bytes queued", socket.getRemoteSocketAddress(),
+                    queuedBytes.get());
+            close();
+            return false;
+        }
+        if (first) {
+            queue.offerFirst(item);
+        } else {
+            queue.offerLast(item);
+        }
+        if (closed.get()) {
+            drainAfterClose();
+        }
+        startWriterIfIdle();
+        return true;
+    }
+
+    private void startWriterIfIdle() {
+        if (writing.compareAndSet(false, true)) {
+            Thread.ofVirtual().name("chat-writer").start(this::writeQueued);
+        }
+    }
+
+    private void writeQueued() {
+        Outgoing item = null;
+        try {
+            while (true) {
+                item = queue.pollFirst();
+                if (item == null) {
+                    out.flush();
+                    writing.set(false);
+                    // An offer may have landed between the empty poll and the flag reset.
+                    if (queue.isEmpty() || !writing.compareAndSet(false, true)) {
+                        return;
+                    }
+                    continue;
+                }
+                queuedBytes.addAndGet(-item.line().length);
+                out.write(item.line());
+                if (item.written() != null) {
+                    out.flush();
+                    item.written().complete(true);
+                }
+            }
+        } catch (IOException e) {
+            log.debug("write to {} failed: {}", socket.getRemoteSocketAddress(), e.toString());
+            if (item != null) {
+                giveBack(item);
+            }
+            close();
+            writing.set(false);
+        }
+    }
+
+    @Override
+    public String remoteAddress() {
+        return String.valueOf(socket.getRemoteSocketAddress());
+    }
+
+    /** Lets what is queued go out, waiting at most {@code grace}, then closes. */
+    void finish(Duration grace) {
+        CompletableFuture<Boolean> drained = new CompletableFuture<>();
+        if (enqueue(new Outgoing(new byte[0], false, drained), false)) {
+            try {
+                drained.get(grace.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                log.debug("{} did not drain within {}", remoteAddress(), grace);
+            }
+        }
+        close();
+    }
+
+    boolean isClosed() {
+        return closed.get();
+    }
+
+    /** Closes the socket, which also ends the reader; safe to call from any thread, more than once. */
+    void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            socket.close();
+        } catch (IOException e) {
+            log.debug("close of {} failed: {}", socket.getRemoteSocketAddress(), e.toString());
+        }
+        drainAfterClose();
+    }
+
+    private void drainAfterClose() {
+        List<Outgoing> left = new ArrayList<>();
+        queue.drainTo(left);
+        left.forEach(this::giveBack);
+    }
+
+    private void giveBack(Outgoing item) {
+        if (item.written() != null) {
+            item.written().complete(false);
+        } else if (item.durable()) {
+            undelivered.accept(item.line());
+        }
+    }
+}
