@@ -1,0 +1,34 @@
+# Sourced by the other scripts: exports JAVA_HOME as a JDK 21 or newer, installing one on Debian/Ubuntu
+# when none is found, and makes sure Maven is there.
+
+java_major() {
+    "$1/bin/java" -version 2>&1 | awk -F'"' '/version/ {split($2, v, "."); print (v[1] == "1" ? v[2] : v[1]); exit}'
+}
+
+find_jdk() {
+    local candidate
+    for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/*; do
+        if [ -n "$candidate" ] && [ -x "$candidate/bin/javac" ] && [ "$(java_major "$candidate")" -ge 21 ] 2>/dev/null; then
+            echo "$candidate"
+            return 0
+        fi
+    done
+    return 1
+}
+
+apt_install() {
+    if [ -z "${CHAT_APT_UPDATED:-}" ]; then
+        DEBIAN_FRONTEND=noninteractive apt-get update -qq
+        export CHAT_APT_UPDATED=1
+    fi
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+if ! JAVA_HOME=$(find_jdk); then
+    echo "no JDK 21+ found; installing one" >&2
+    apt_install openjdk-21-jdk-headless || apt_install openjdk-25-jdk-headless
+    JAVA_HOME=$(find_jdk) || { echo "could not find or install a JDK 21+; set JAVA_HOME" >&2; exit 1; }
+fi
+export JAVA_HOME
+export PATH="$JAVA_HOME/bin:$PATH"
+command -v mvn >/dev/null || apt_install maven

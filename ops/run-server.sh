@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Starts one chat server with the embedded database (./data) on 127.0.0.1:6000, building it first if needed.
+# Any chat-server option can follow, e.g. ops/run-server.sh --port 6002 --data-dir /tmp/chat2
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source ops/java-home.sh
+jar=chat-server/target/chat-server.jar
+if [ ! -f "$jar" ] || [ -n "$(find chat-core/src chat-server/src migrations -newer "$jar" -type f -print -quit)" ]; then
+    echo "building $jar ..."
+    mvn -q -B -pl chat-server -am package -DskipTests
+fi
+exec "$JAVA_HOME/bin/java" -jar "$jar" "$@"

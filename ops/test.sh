@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The whole test suite: installs and starts what it needs (JDK 21+, Maven, MariaDB, Redis, nginx), then
+# builds every module and runs every test. Exit status is Maven's.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source ops/java-home.sh
+source ops/services.sh
+ensure_mariadb
+ensure_redis
+ensure_nginx
+echo "JDK: $JAVA_HOME"
+mvn -B -ntp verify "$@"
