@@ -353,13 +353,16 @@ public final class Codec {
             return o.hasNonNull(field) ? requireString(field, maxChars) : null;
         }
 
-        /** A name shown to other users: not blank, no control characters. */
+        /**
+         * A name shown to other users: not blank, no control characters, and stripped of surrounding spaces,
+         * which MySQL would ignore when comparing names anyway.
+         */
         private String requireName(String field, int maxChars) throws ProtocolException {
             String value = requireString(field, maxChars);
             if (value.isBlank() || value.codePoints().anyMatch(Character::isISOControl)) {
                 throw bad("field '" + field + "' must not be blank or hold control characters");
             }
-            return value;
+            return value.strip();
         }
 
         private List<String> offline() throws ProtocolException {

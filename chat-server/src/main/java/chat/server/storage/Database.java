@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.util.Locale;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -29,11 +28,11 @@ public final class Database implements AutoCloseable {
         HikariDataSource pool = connect(settings);
         try {
             Flyway.configure().dataSource(pool).locations(MIGRATIONS).load().migrate();
-            return new Database(pool, createJdbi(pool));
-        } catch (FlywayException e) {
+        } catch (RuntimeException e) {
             pool.close();
             throw new IllegalStateException("Cannot migrate " + settings + ": " + e.getMessage(), e);
         }
+        return new Database(pool, createJdbi(pool));
     }
 
     private static HikariDataSource connect(DatabaseSettings settings) {

@@ -1,0 +1,125 @@
+package chat.server.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+@ParameterizedClass
+@EnumSource(Backend.class)
+@Timeout(10)
+class ChatMessageDaoTest {
+    @RegisterExtension
+    static final TestDatabases DATABASES = new TestDatabases();
+    // Whole seconds: DATETIME keeps none, and MariaDB truncates a fraction where H2 rounds it.
+    private static final LocalDateTime NOON = LocalDateTime.of(2024, 2, 29, 12, 0, 0);
+
+    @Parameter
+    Backend backend;
+
+    private Database db;
+    private ChatMessageDao chats;
+    private UserRef ann;
+    private UserRef ben;
+
+    @BeforeEach
+    void attach() {
+        db = DATABASES.get(backend).database();
+        chats = db.dao(ChatMessageDao.class);
+        ann = Fixtures.newUser(db, "ann");
+        ben = Fixtures.newUser(db, "ben");
+    }
+
+    @Test
+    void conversationHoldsBothDirectionsNewestFirstWithSenderNames() {
+        long hello = chats.insert(ann.id(), ben.id(), null, "hello", NOON);
+        long reply = chats.insert(ben.id(), ann.id(), null, "hi!", NOON.plusSeconds(1));
+
+        List<ChatRow> expected = List.of(
+                new ChatRow(reply, ben.id(), ben.name(), ann.id(), null, "hi!", NOON.plusSeconds(1)),
+                new ChatRow(hello, ann.id(), ann.name(), ben.id(), null, "hello", NOON));
+        assertEquals(expected, chats.conversation(ann.id(), ben.id(), Long.MAX_VALUE, 10));
+        assertEquals(expected, chats.conversation(ben.id(), ann.id(), Long.MAX_VALUE, 10));
+    }
+
+    @Test
+    void conversationLeavesOutOtherPeopleAndGroups() {
+        UserRef cat = Fixtures.newUser(db, "cat");
+        int group = db.dao(GroupDao.class).create(Fixtures.unique("g"), "", ann.id()).orElseThrow().id();
+        long mine = chats.insert(ann.id(), ben.id(), null, "for ben", NOON);
+        chats.insert(ann.id(), cat.id(), null, "for cat", NOON);
+        chats.insert(cat.id(), ben.id(), null, "cat to ben", NOON);
+        chats.insert(ann.id(), null, group, "to the group", NOON);
+
+        assertEquals(List.of(mine), ids(chats.conversation(ann.id(), ben.id(), Long.MAX_VALUE, 10)));
+    }
+
+    @Test
+    void conversationPagesBackwardsFromBefore() {
+        long first = chats.insert(ann.id(), ben.id(), null, "1", NOON);
+        long second = chats.insert(ben.id(), ann.id(), null, "2", NOON);
+        long third = chats.insert(ann.id(), ben.id(), null, "3", NOON);
+        long fourth = chats.insert(ben.id(), ann.id(), null, "4", NOON);
+        assertTrue(first < second && second < third && third < fourth);
+
+        assertEquals(List.of(fourth, third), ids(chats.conversation(ann.id(), ben.id(), Long.MAX_VALUE, 2)));
+        assertEquals(List.of(second, first), ids(chats.conversation(ann.id(), ben.id(), third, 2)));
+        assertEquals(List.of(), ids(chats.conversation(ann.id(), ben.id(), first, 2)));
+    }
+
+    @Test
+    void notesToSelfComeBackOnce() {
+        long note = chats.insert(ann.id(), ann.id(), null, "remember the milk", NOON);
+
+        assertEquals(List.of(note), ids(chats.conversation(ann.id(), ann.id(), Long.MAX_VALUE, 10)));
+    }
+
+    @Test
+    void groupHistoryPagesBackwardsAndKeepsToItsGroup() {
+        GroupDao groups = db.dao(GroupDao.class);
+        int group = groups.create(Fixtures.unique("g"), "", ann.id()).orElseThrow().id();
+        int other = groups.create(Fixtures.unique("g"), "", ben.id()).orElseThrow().id();
+        long first = chats.insert(ann.id(), null, group, "1", NOON);
+        chats.insert(ben.id(), null, other, "elsewhere", NOON);
+        long second = chats.insert(ben.id(), null, group, "2", NOON.plusSeconds(5));
+        long third = chats.insert(ann.id(), null, group, "3", NOON);
+
+        assertEquals(List.of(third, second), ids(chats.groupHistory(group, Long.MAX_VALUE, 2)));
+        assertEquals(List.of(first), ids(chats.groupHistory(group, second, 2)));
+        assertEquals(new ChatRow(second, ben.id(), ben.name(), null, group, "2", NOON.plusSeconds(5)),
+                chats.groupHistory(group, third, 1).getFirst());
+    }
+
+    @Test
+    void awkwardBodyRoundTripsExactly() {
+        UserRef sender = Fixtures.newUser(db, Fixtures.AWKWARD);
+        chats.insert(sender.id(), ben.id(), null, Fixtures.AWKWARD, NOON);
+
+        ChatRow row = chats.conversation(ben.id(), sender.id(), Long.MAX_VALUE, 1).getFirst();
+
+        assertEquals(Fixtures.AWKWARD, row.body());
+        assertEquals(sender.name(), row.senderName());
+    }
+
+    @Test
+    void messageNeedsExactlyOneOfRecipientAndGroup() {
+        int group = db.dao(GroupDao.class).create(Fixtures.unique("g"), "", ann.id()).orElseThrow().id();
+
+        assertThrows(UnableToExecuteStatementException.class, () -> chats.insert(ann.id(), null, null, "nowhere", NOON));
+        assertThrows(UnableToExecuteStatementException.class, () -> chats.insert(ann.id(), ben.id(), group, "both", NOON));
+    }
+
+    private static List<Long> ids(List<ChatRow> rows) {
+        return rows.stream().map(ChatRow::id).toList();
+    }
+}
