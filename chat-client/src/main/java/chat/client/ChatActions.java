@@ -1,0 +1,87 @@
+package chat.client;
+
+import chat.core.Contacts.HistoryEntry;
+import chat.core.Message;
+import chat.core.Message.GroupChatAck;
+import chat.core.Message.HistoryAck;
+import chat.core.Message.OneChatAck;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jline.utils.AttributedString;
+
+/** chat, groupchat, history and more. */
+final class ChatActions {
+    static final int PAGE = 20;
+
+    /** Where {@code more} continues: the last history query and the oldest message id it has shown. */
+    private record Cursor(int owner, Command.History query, int limit, Long before, boolean exhausted) {
+    }
+
+    private final Exchange exchange;
+    private final ContactBook contacts;
+    private final Session session;
+    private final Screen screen;
+    private final Renderer renderer;
+    private final AtomicReference<Cursor> cursor = new AtomicReference<>();
+
+    ChatActions(Exchange exchange, ContactBook contacts, Session session, Screen screen, Renderer renderer) {
+        this.exchange = exchange;
+        this.contacts = contacts;
+        this.session = session;
+        this.screen = screen;
+        this.renderer = renderer;
+    }
+
+    CompletableFuture<Void> chat(Command.Chat command) {
+        return exchange.ask(seq -> new Message.OneChat(seq, null, null, command.friendId(), command.text(), null, null),
+                OneChatAck.class,
+                ack -> screen.show(renderer.sentTo(command.friendId(), contacts.friend(command.friendId()),
+                        ack.time())));
+    }
+
+    CompletableFuture<Void> groupChat(Command.GroupChat command) {
+        return exchange.ask(seq -> new Message.GroupChat(seq, null, null, command.groupId(), command.text(), null,
+                        null),
+                GroupChatAck.class,
+                ack -> screen.show(renderer.sentToGroup(command.groupId(), contacts.group(command.groupId()),
+                        ack.time())));
+    }
+
+    CompletableFuture<Void> history(Command.History command) {
+        return page(command, command.count() != null ? command.count() : PAGE, null);
+    }
+
+    CompletableFuture<Void> more() {
+        Cursor last = cursor.get();
+        if (last == null || last.owner() != myId()) {
+            screen.show(renderer.error("nothing to page through yet: start with history friend|group ID"));
+        } else if (last.exhausted()) {
+            screen.show(renderer.history(title(last.query()), List.of(), false, false));
+        } else {
+            return page(last.query(), last.limit(), last.before());
+        }
+        return CompletableFuture.completedFuture(null);
+    }
+
+    private CompletableFuture<Void> page(Command.History query, int limit, Long before) {
+        boolean friend = query.target() == Command.Target.FRIEND;
+        return exchange.ask(seq -> new Message.History(seq, null, friend ? query.id() : null,
+                        friend ? null : query.id(), before, limit),
+                HistoryAck.class, ack -> {
+                    List<HistoryEntry> newestFirst = ack.messages();
+                    boolean full = newestFirst.size() >= limit;
+                    Long oldest = newestFirst.isEmpty() ? before : newestFirst.getLast().mid();
+                    cursor.set(new Cursor(myId(), query, limit, oldest, !full));
+                    screen.show(renderer.history(title(query), newestFirst, before == null, full));
+                });
+    }
+
+    private AttributedString title(Command.History query) {
+        return renderer.historyTitle(query, contacts.friend(query.id()), contacts.group(query.id()));
+    }
+
+    private int myId() {
+        return session.me().map(Session.Me::id).orElse(0);
+    }
+}

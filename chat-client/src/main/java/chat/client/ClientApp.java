@@ -1,0 +1,66 @@
+package chat.client;
+
+import chat.core.Codec;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Random;
+
+/** Builds the client around one frontend and one link to the server, and runs the REPL until the user leaves. */
+final class ClientApp {
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
+    /** A bound on waiting for feedback that should already be bounded by {@link #ANSWER_TIMEOUT}. */
+    private static final Duration REPL_PATIENCE = ANSWER_TIMEOUT.plusSeconds(5);
+    private static final Duration PING_WHEN_IDLE = Duration.ofSeconds(30);
+    private static final Duration RECONNECT_FIRST = Duration.ofMillis(500);
+    private static final Duration RECONNECT_CAP = Duration.ofSeconds(30);
+
+    private final String host;
+    private final int port;
+    private final FrontendFactory frontends;
+
+    ClientApp(String host, int port, FrontendFactory frontends) {
+        this.host = host;
+        this.port = port;
+        this.frontends = frontends;
+    }
+
+    ExitCode run() throws IOException {
+        Codec codec = new Codec();
+        ContactBook contacts = new ContactBook();
+        Session session = new Session();
+        Renderer renderer = new Renderer();
+        // java.util.Random, unlike most generators, is safe to share between the link and the re-login thread.
+        Backoff backoff = new Backoff(RECONNECT_FIRST, RECONNECT_CAP, new Random());
+        try (Frontend frontend = frontends.open(new ChatCompleter(contacts, session));
+             Link link = new Link(() -> Connection.open(host, port, CONNECT_TIMEOUT, codec), backoff);
+             Heartbeat heartbeat = new Heartbeat(link, PING_WHEN_IDLE, ANSWER_TIMEOUT)) {
+            Screen screen = frontend.screen();
+            Exchange exchange = new Exchange(link, screen, renderer, ANSWER_TIMEOUT);
+            ContactsView view = new ContactsView();
+            ChatLines chats = new ChatLines(renderer, contacts);
+            AccountActions account = new AccountActions(exchange, session, contacts, screen, renderer, view, chats,
+                    codec);
+            try {
+                link.start(new Incoming(screen, renderer, chats, account, backoff, address()));
+            } catch (IOException e) {
+                screen.show(renderer.error("cannot connect to " + address() + ": " + e.getMessage()));
+                return ExitCode.UNREACHABLE;
+            }
+            heartbeat.start();
+            screen.show(renderer.info("connected to " + address()
+                    + "; 'register NAME' or 'login ID' to start, 'help' for all commands"));
+            Dispatcher dispatcher = new Dispatcher(session, account,
+                    new ChatActions(exchange, contacts, session, screen, renderer),
+                    new ContactActions(exchange, contacts, session, screen, renderer, view),
+                    screen, renderer, new HelpText());
+            new Repl(frontend.lines(), screen, new CommandParser(), dispatcher, account, session, renderer,
+                    REPL_PATIENCE).run();
+            return ExitCode.OK;
+        }
+    }
+
+    private String address() {
+        return host + ":" + port;
+    }
+}

@@ -1,0 +1,46 @@
+package chat.client;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code chat-client --host H --port P}: connects and runs the REPL. Subcommands, such as the load tool, are
+ * listed in {@code subcommands}; picocli then runs the named one instead of the REPL.
+ */
+@Command(name = "chat-client", mixinStandardHelpOptions = true, version = "chat-client 0.1",
+        description = "Terminal client for the chat server: log in, chat with friends and groups.",
+        subcommands = {})
+final class ClientCommand implements Callable<Integer> {
+    static final String DEFAULT_HOST = "127.0.0.1";
+    static final int DEFAULT_PORT = 6000;
+
+    @Option(names = "--host", defaultValue = DEFAULT_HOST, description = "server host (default: ${DEFAULT-VALUE})")
+    private String host;
+
+    @Option(names = "--port", defaultValue = "" + DEFAULT_PORT,
+            description = "server port, or nginx's (default: ${DEFAULT-VALUE})")
+    private int port;
+
+    private final FrontendFactory frontends;
+
+    ClientCommand() {
+        this(Frontends::forSystem);
+    }
+
+    /** Scripted use with the given streams, whatever they are connected to. */
+    ClientCommand(InputStream in, OutputStream out) {
+        this(completer -> new PlainFrontend(in, out));
+    }
+
+    private ClientCommand(FrontendFactory frontends) {
+        this.frontends = frontends;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        return new ClientApp(host, port, frontends).run().code();
+    }
+}

@@ -1,0 +1,67 @@
+package chat.client;
+
+import chat.core.Message;
+import chat.core.Message.AddFriendAck;
+import chat.core.Message.ContactsAck;
+import chat.core.Message.CreateGroupAck;
+import chat.core.Message.JoinGroupAck;
+import java.util.concurrent.CompletableFuture;
+
+/** addfriend, creategroup, joingroup, friends and groups; each answer also refreshes the contact cache. */
+final class ContactActions {
+    private final Exchange exchange;
+    private final ContactBook contacts;
+    private final Session session;
+    private final Screen screen;
+    private final Renderer renderer;
+    private final ContactsView view;
+
+    ContactActions(Exchange exchange, ContactBook contacts, Session session, Screen screen, Renderer renderer,
+                   ContactsView view) {
+        this.exchange = exchange;
+        this.contacts = contacts;
+        this.session = session;
+        this.screen = screen;
+        this.renderer = renderer;
+        this.view = view;
+    }
+
+    CompletableFuture<Void> addFriend(Command.AddFriend command) {
+        return exchange.ask(seq -> new Message.AddFriend(seq, null, command.userId()), AddFriendAck.class, ack -> {
+            contacts.put(ack.friend());
+            screen.show(renderer.friendAdded(ack.friend()));
+        });
+    }
+
+    CompletableFuture<Void> createGroup(Command.CreateGroup command) {
+        return exchange.ask(seq -> new Message.CreateGroup(seq, null, command.name(), command.description()),
+                CreateGroupAck.class, ack -> {
+                    contacts.put(ack.group());
+                    screen.show(renderer.groupCreated(ack.group()));
+                });
+    }
+
+    CompletableFuture<Void> joinGroup(Command.JoinGroup command) {
+        return exchange.ask(seq -> new Message.JoinGroup(seq, null, command.groupId()), JoinGroupAck.class, ack -> {
+            contacts.put(ack.group());
+            screen.show(renderer.groupJoined(ack.group()));
+        });
+    }
+
+    /** Asks the server rather than showing the cache: online states change without notice. */
+    CompletableFuture<Void> friends() {
+        return refresh(() -> screen.show(view.friends(contacts.friends())));
+    }
+
+    CompletableFuture<Void> groups() {
+        int me = session.me().map(Session.Me::id).orElse(0);
+        return refresh(() -> screen.show(view.groups(contacts.groups(), me)));
+    }
+
+    private CompletableFuture<Void> refresh(Runnable show) {
+        return exchange.ask(seq -> new Message.ContactsRequest(seq, null), ContactsAck.class, ack -> {
+            contacts.replace(ack.friends(), ack.groups());
+            show.run();
+        });
+    }
+}

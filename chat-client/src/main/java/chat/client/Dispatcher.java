@@ -1,0 +1,83 @@
+package chat.client;
+
+import chat.client.Command.AddFriend;
+import chat.client.Command.Chat;
+import chat.client.Command.CreateGroup;
+import chat.client.Command.Friends;
+import chat.client.Command.GroupChat;
+import chat.client.Command.Groups;
+import chat.client.Command.Help;
+import chat.client.Command.History;
+import chat.client.Command.Invalid;
+import chat.client.Command.JoinGroup;
+import chat.client.Command.Login;
+import chat.client.Command.Logout;
+import chat.client.Command.More;
+import chat.client.Command.Nothing;
+import chat.client.Command.Quit;
+import chat.client.Command.Register;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+import org.jline.utils.AttributedString;
+
+/** Runs a parsed command, if it makes sense before or after login as the user now is. */
+final class Dispatcher {
+    private final Session session;
+    private final AccountActions account;
+    private final ChatActions chats;
+    private final ContactActions contacts;
+    private final Screen screen;
+    private final Renderer renderer;
+    private final HelpText help;
+
+    Dispatcher(Session session, AccountActions account, ChatActions chats, ContactActions contacts, Screen screen,
+               Renderer renderer, HelpText help) {
+        this.session = session;
+        this.account = account;
+        this.chats = chats;
+        this.contacts = contacts;
+        this.screen = screen;
+        this.renderer = renderer;
+        this.help = help;
+    }
+
+    /** Completes once the command's feedback has been shown. */
+    CompletableFuture<Void> run(Command command) {
+        return switch (command) {
+            case Nothing nothing -> done();
+            case Quit quit -> done();
+            case Invalid invalid -> show(renderer.usage(invalid));
+            case Help topic -> show(topic.topic() == null ? help.all() : help.one(topic.topic()));
+            case Register register -> when(Verb.REGISTER, () -> account.register(register));
+            case Login login -> when(Verb.LOGIN, () -> account.login(login));
+            case Logout logout -> when(Verb.LOGOUT, () -> account.logout(false));
+            case Chat chat -> when(Verb.CHAT, () -> chats.chat(chat));
+            case GroupChat chat -> when(Verb.GROUPCHAT, () -> chats.groupChat(chat));
+            case AddFriend add -> when(Verb.ADDFRIEND, () -> contacts.addFriend(add));
+            case CreateGroup create -> when(Verb.CREATEGROUP, () -> contacts.createGroup(create));
+            case JoinGroup join -> when(Verb.JOINGROUP, () -> contacts.joinGroup(join));
+            case Friends friends -> when(Verb.FRIENDS, contacts::friends);
+            case Groups groups -> when(Verb.GROUPS, contacts::groups);
+            case History history -> when(Verb.HISTORY, () -> chats.history(history));
+            case More more -> when(Verb.MORE, chats::more);
+        };
+    }
+
+    private CompletableFuture<Void> when(Verb verb, Supplier<CompletableFuture<Void>> action) {
+        if (verb.allowed(session.loggedIn())) {
+            return action.get();
+        }
+        return show(renderer.error(session.me()
+                .map(me -> "you are logged in as " + me.name() + " (id " + me.id() + "); logout first")
+                .orElse("log in first: login ID [PASSWORD], or register NAME [PASSWORD]")));
+    }
+
+    private CompletableFuture<Void> show(AttributedString text) {
+        screen.show(text);
+        return done();
+    }
+
+    private static CompletableFuture<Void> done() {
+        return CompletableFuture.completedFuture(null);
+    }
+}

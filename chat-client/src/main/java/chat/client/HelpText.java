@@ -1,0 +1,43 @@
+package chat.client;
+
+import java.util.Arrays;
+import java.util.List;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStringBuilder;
+
+/** {@code help}: every command with its syntax, grouped by when it can be used. */
+final class HelpText {
+    private static final int SYNTAX_COLUMNS = 34;
+
+    AttributedString all() {
+        AttributedStringBuilder out = new AttributedStringBuilder();
+        section(out, "Before login:", Verb.When.LOGGED_OUT);
+        section(out, "After login:", Verb.When.LOGGED_IN);
+        section(out, "Any time:", Verb.When.ANY);
+        out.append("The original client's forms work too: chat:ID:MESSAGE, addfriend:ID, creategroup:NAME:DESC,\n"
+                + "addgroup:ID, groupchat:ID:MESSAGE, loginout. Tab completes commands and friend/group ids.");
+        return out.toAttributedString();
+    }
+
+    AttributedString one(Verb verb) {
+        AttributedStringBuilder out = new AttributedStringBuilder();
+        out.styled(Styles.NAME, verb.syntax()).append('\n').append("  " + verb.summary());
+        if (verb.colonForm() != null) {
+            out.append("\n  also: " + verb.colonForm());
+        }
+        if (!verb.aliases().isEmpty()) {
+            out.append("\n  aliases: " + String.join(", ", verb.aliases()));
+        }
+        return out.toAttributedString();
+    }
+
+    private static void section(AttributedStringBuilder out, String title, Verb.When when) {
+        out.styled(Styles.HEADING, title).append('\n');
+        List<Verb> verbs = Arrays.stream(Verb.values()).filter(v -> v.when() == when).toList();
+        for (Verb verb : verbs) {
+            out.append("  ");
+            Styles.padTo(out, new AttributedString(verb.syntax()), SYNTAX_COLUMNS);
+            out.append(verb.summary()).append('\n');
+        }
+    }
+}

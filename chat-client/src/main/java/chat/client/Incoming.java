@@ -1,0 +1,72 @@
+package chat.client;
+
+import chat.core.Message;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.CompletionException;
+
+/** Shows what arrives unasked (chats from others, connection trouble) and logs back in after a reconnect. */
+final class Incoming implements Link.Events {
+    private static final int RELOGIN_TRIES = 5;
+
+    private final Screen screen;
+    private final Renderer renderer;
+    private final ChatLines chats;
+    private final AccountActions account;
+    private final Backoff backoff;
+    private final String address;
+
+    Incoming(Screen screen, Renderer renderer, ChatLines chats, AccountActions account, Backoff backoff,
+             String address) {
+        this.screen = screen;
+        this.renderer = renderer;
+        this.chats = chats;
+        this.account = account;
+        this.backoff = backoff;
+        this.address = address;
+    }
+
+    /** Chats are shown; an error nobody waits for is shown too. Late answers to timed-out requests are not. */
+    @Override
+    public void delivered(Message message) {
+        chats.of(message).ifPresentOrElse(screen::show, () -> {
+            if (message instanceof Message.Error error) {
+                screen.show(renderer.error("from the server: " + error.errmsg()));
+            }
+        });
+    }
+
+    @Override
+    public void unreadable(String why) {
+        screen.show(renderer.notice("ignored a message from the server that could not be read: " + why));
+    }
+
+    @Override
+    public void lost(String why) {
+        screen.show(renderer.notice("lost the connection to " + address + " (" + why + "); reconnecting"));
+    }
+
+    @Override
+    public void retrying(int attempt, Duration delay, String why) {
+        screen.show(renderer.notice(String.format(Locale.ROOT, "reconnect attempt %d failed (%s); next try in %.1f s",
+                attempt, why, delay.toMillis() / 1000.0)));
+    }
+
+    /** The server may not have noticed the old connection is gone yet, so "already online" is tried again. */
+    @Override
+    public void restored() {
+        screen.show(renderer.notice("reconnected to " + address));
+        try {
+            for (int attempt = 1; attempt <= RELOGIN_TRIES; attempt++) {
+                if (!account.loginAgain(attempt == RELOGIN_TRIES).join()) {
+                    return;
+                }
+                Thread.sleep(backoff.delay(attempt));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (CompletionException e) {
+            screen.show(renderer.error("could not log back in: " + e.getCause()));
+        }
+    }
+}

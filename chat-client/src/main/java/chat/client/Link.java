@@ -1,0 +1,184 @@
+package chat.client;
+
+import chat.core.ErrorCode;
+import chat.core.Message;
+import chat.core.ProtocolException;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+
+/**
+ * The conversation with the server across reconnections. Numbers every request with a fresh seq and hands
+ * back the answer that echoes it; passes everything else (chats from others, strays) to {@link Events}. When
+ * the connection drops it fails what was waiting, then redials with backoff until it succeeds or is closed.
+ */
+final class Link implements AutoCloseable {
+    @FunctionalInterface
+    interface Dialer {
+        Connection dial() throws IOException;
+    }
+
+    /** Called on the link's reader thread, except {@link #restored}; none of them may block on an answer. */
+    interface Events {
+        void delivered(Message message);
+
+        void unreadable(String why);
+
+        void lost(String why);
+
+        void retrying(int attempt, Duration delay, String why);
+
+        /** Called on a thread of its own, so it may send requests and wait for their answers. */
+        void restored();
+    }
+
+    /** Why a request got no answer: the connection was down or went down. The message is for the user. */
+    static final class Down extends Exception {
+        Down(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private final Dialer dialer;
+    private final Backoff backoff;
+    private final Pending pending = new Pending();
+    private final AtomicInteger seqs = new AtomicInteger();
+    private volatile Connection current;
+    private volatile boolean closed;
+    private volatile String dropReason;
+    private volatile long lastSentNanos = System.nanoTime();
+    private Thread reader;
+
+    Link(Dialer dialer, Backoff backoff) {
+        this.dialer = dialer;
+        this.backoff = backoff;
+    }
+
+    /** Dials once, failing fast so a wrong address is reported at start-up, then starts reading. */
+    void start(Events events) throws IOException {
+        current = dialer.dial();
+        reader = Thread.ofVirtual().name("chat-link").start(() -> run(events));
+    }
+
+    CompletableFuture<Message> request(IntFunction<Message> build) {
+        Connection connection = current;
+        if (connection == null) {
+            return CompletableFuture.failedFuture(new Down("not connected to the server; reconnecting"));
+        }
+        int seq = seqs.incrementAndGet();
+        CompletableFuture<Message> answer = pending.open(seq);
+        try {
+            connection.send(build.apply(seq));
+            lastSentNanos = System.nanoTime();
+        } catch (IOException e) {
+            pending.fail(seq, new Down("could not send: " + e.getMessage()));
+            connection.close();
+        }
+        return answer;
+    }
+
+    /** How long since anything was sent. */
+    Duration quietFor() {
+        return Duration.ofNanos(System.nanoTime() - lastSentNanos);
+    }
+
+    boolean connected() {
+        return current != null;
+    }
+
+    /** Abandons the current connection, which the reader then reports lost and replaces. */
+    void drop(String why) {
+        Connection connection = current;
+        if (connection != null) {
+            dropReason = why;
+            connection.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        Connection connection = current;
+        if (connection != null) {
+            connection.close();
+        }
+        if (reader != null) {
+            reader.interrupt();
+        }
+        pending.failAll(new Down("the client is closing"));
+    }
+
+    private void run(Events events) {
+        Connection connection = current;
+        while (connection != null) {
+            String why = readUntilLost(connection, events);
+            current = null;
+            connection.close();
+            pending.failAll(new Down("the connection was lost before the answer came"));
+            if (closed) {
+                return;
+            }
+            events.lost(why);
+            connection = redial(events);
+            current = connection;
+            if (connection != null) {
+                Thread.ofVirtual().name("chat-relogin").start(events::restored);
+            }
+        }
+    }
+
+    private String readUntilLost(Connection connection, Events events) {
+        dropReason = null;
+        while (true) {
+            Message message;
+            try {
+                message = connection.receive();
+            } catch (ProtocolException e) {
+                if (e.code() == ErrorCode.TOO_LARGE) {
+                    return "the server sent a message too large to read";
+                }
+                events.unreadable(e.getMessage());
+                continue;
+            } catch (IOException e) {
+                return dropReason != null ? dropReason : describe(e);
+            }
+            if (message == null) {
+                return "the server closed the connection";
+            }
+            // A delivered chat may carry the sender's seq, which means nothing to us.
+            boolean chat = message instanceof Message.OneChat || message instanceof Message.GroupChat;
+            if (chat || !pending.complete(message)) {
+                events.delivered(message);
+            }
+        }
+    }
+
+    /** A new connection, or null once the link is closed. */
+    private Connection redial(Events events) {
+        Duration delay = backoff.delay(1);
+        for (int attempt = 1; !closed; attempt++) {
+            try {
+                Thread.sleep(delay);
+                Connection connection = dialer.dial();
+                if (closed) {
+                    connection.close();
+                    return null;
+                }
+                return connection;
+            } catch (IOException e) {
+                delay = backoff.delay(attempt + 1);
+                events.retrying(attempt, delay, describe(e));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private static String describe(IOException e) {
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,137 @@
+package chat.client;
+
+import chat.client.Command.Invalid;
+import chat.core.Contacts.Friend;
+import chat.core.Contacts.Group;
+import chat.core.Contacts.HistoryEntry;
+import chat.core.Message.GroupChat;
+import chat.core.Message.OneChat;
+import java.util.List;
+import java.util.Optional;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStringBuilder;
+
+/** Turns chats and the answers to commands into text. Pure: the same input always gives the same output. */
+final class Renderer {
+    AttributedString info(String text) {
+        return new AttributedString(text);
+    }
+
+    AttributedString error(String text) {
+        return new AttributedString("error: " + text, Styles.ERROR);
+    }
+
+    /** Connection state: not an answer to anything the user typed, so it is set apart. */
+    AttributedString notice(String text) {
+        return new AttributedString("* " + text, Styles.NOTICE);
+    }
+
+    AttributedString usage(Invalid invalid) {
+        return new AttributedStringBuilder()
+                .styled(Styles.ERROR, "error: " + invalid.problem()).append('\n')
+                .append(invalid.usage())
+                .toAttributedString();
+    }
+
+    /** {@code 2024-05-01 10:00:00 [23]zhang san said: hello}, the original client's layout. */
+    AttributedString oneChat(OneChat chat) {
+        AttributedStringBuilder out = timed(chat.time());
+        Styles.who(out, idOf(chat.id()), chat.name());
+        return out.append(" said: ").append(chat.msg()).toAttributedString();
+    }
+
+    /** Like {@link #oneChat}, naming the group: {@code ... [23]zhang san in group [1]devs said: hi}. */
+    AttributedString groupChat(GroupChat chat, Optional<Group> group) {
+        AttributedStringBuilder out = timed(chat.time());
+        Styles.who(out, idOf(chat.id()), chat.name());
+        out.append(" in group ");
+        groupName(out, chat.groupid(), group);
+        return out.append(" said: ").append(chat.msg()).toAttributedString();
+    }
+
+    /** The ack does not say whether the friend was online: the server delivers or keeps it either way. */
+    AttributedString sentTo(int friendId, Optional<Friend> friend, String time) {
+        AttributedStringBuilder out = new AttributedStringBuilder().append("sent to ");
+        Styles.who(out, friendId, friend.map(Friend::name).orElse(null));
+        return out.append(" at ").append(time).toAttributedString();
+    }
+
+    AttributedString sentToGroup(int groupId, Optional<Group> group, String time) {
+        AttributedStringBuilder out = new AttributedStringBuilder().append("sent to group ");
+        groupName(out, groupId, group);
+        return out.append(" at ").append(time).toAttributedString();
+    }
+
+    AttributedString friendAdded(Friend friend) {
+        AttributedStringBuilder out = new AttributedStringBuilder();
+        Styles.who(out, friend.id(), friend.name());
+        out.append(" is now your friend (");
+        Styles.state(out, friend.state());
+        return out.append(")").toAttributedString();
+    }
+
+    AttributedString groupCreated(Group group) {
+        AttributedStringBuilder out = new AttributedStringBuilder().append("created group ");
+        groupName(out, group.id(), Optional.of(group));
+        return out.append("; others join with: joingroup " + group.id()).toAttributedString();
+    }
+
+    AttributedString groupJoined(Group group) {
+        AttributedStringBuilder out = new AttributedStringBuilder().append("joined group ");
+        groupName(out, group.id(), Optional.of(group));
+        int n = group.users().size();
+        return out.append(" (" + n + (n == 1 ? " member)" : " members)")).toAttributedString();
+    }
+
+    /**
+     * One page of history. The server sends newest first; it is shown oldest first, the way a conversation
+     * reads, with the hint to page further back when the page was full.
+     */
+    AttributedString history(AttributedString title, List<HistoryEntry> newestFirst, boolean first, boolean full) {
+        AttributedStringBuilder out = new AttributedStringBuilder();
+        if (newestFirst.isEmpty()) {
+            return out.append(first ? "no messages " : "no older messages ").append(title).toAttributedString();
+        }
+        out.append("messages ").append(title).append(", oldest first:");
+        for (HistoryEntry entry : newestFirst.reversed()) {
+            out.append("\n  ").styled(Styles.TIME, entry.time()).append(' ');
+            Styles.who(out, entry.id(), entry.name());
+            out.append(": ").append(entry.msg());
+        }
+        if (full) {
+            out.append("\n(type 'more' for older messages)");
+        }
+        return out.toAttributedString();
+    }
+
+    /** {@code with [8]bob} or {@code in group [3]devs}, for history headings. */
+    AttributedString historyTitle(Command.History query, Optional<Friend> friend, Optional<Group> group) {
+        AttributedStringBuilder out = new AttributedStringBuilder();
+        if (query.target() == Command.Target.FRIEND) {
+            out.append("with ");
+            Styles.who(out, query.id(), friend.map(Friend::name).orElse(null));
+        } else {
+            out.append("in group ");
+            groupName(out, query.id(), group);
+        }
+        return out.toAttributedString();
+    }
+
+    private static AttributedStringBuilder timed(String time) {
+        AttributedStringBuilder out = new AttributedStringBuilder();
+        if (time != null) {
+            out.styled(Styles.TIME, time).append(' ');
+        }
+        return out;
+    }
+
+    private static void groupName(AttributedStringBuilder out, int id, Optional<Group> group) {
+        out.append("[" + id + "]");
+        group.ifPresent(g -> out.styled(Styles.GROUP, g.groupname()));
+    }
+
+    /** A delivered chat always names its sender; 0 shows a server that broke that promise. */
+    private static int idOf(Integer id) {
+        return id == null ? 0 : id;
+    }
+}

@@ -1,0 +1,158 @@
+package chat.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The real server jar and scripted clients in their non-interactive mode, checking what a user would read.
+ * The jar comes from the chat-server module's build; {@code -Dchat.server.jar=PATH} points elsewhere.
+ */
+class ChatClientEndToEndTest {
+    private static final Path SERVER_JAR = Path.of(System.getProperty("chat.server.jar",
+            "../chat-server/target/chat-server.jar"));
+    private static final Pattern ID = Pattern.compile("with id (\\d+)");
+    private static final Pattern GROUP_ID = Pattern.compile("joingroup (\\d+)");
+
+    @TempDir
+    static Path dir;
+    private static ServerProcess server;
+
+    @BeforeAll
+    static void startServer() throws Exception {
+        assumeTrue(Files.isRegularFile(SERVER_JAR), "build chat-server first: no " + SERVER_JAR.toAbsolutePath());
+        server = ServerProcess.start(SERVER_JAR, dir);
+    }
+
+    @AfterAll
+    static void stopServer() throws Exception {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void twoUsersChatOneToOneAndInAGroupThenReadHistoryAndOfflineMessages() throws Exception {
+        ScriptedClient alice = new ScriptedClient("alice", server.port());
+        ScriptedClient ming = new ScriptedClient("ming", server.port());
+        alice.expect("connected to 127.0.0.1:" + server.port());
+
+        int a = register(alice, "alice", "pw-a");
+        int m = register(ming, "小明", "pw-m");
+        alice.send("login " + a + " pw-a");
+        alice.expect("logged in as alice (id " + a + ")");
+        alice.expect("Friends: none yet");
+        ming.send("login " + m);
+        ming.send("pw-m");
+        ming.expect("logged in as 小明 (id " + m + ")");
+
+        alice.send("addfriend " + m);
+        alice.expect("[" + m + "]小明 is now your friend (online)");
+        alice.send("chat " + m + " 你好 🎉 \"quoted\"");
+        alice.expect("sent to [" + m + "]小明 at ");
+        ming.expect("[" + a + "]alice said: 你好 🎉 \"quoted\"");
+        ming.send("chat:" + a + ":hi: with a colon");
+        ming.expect("sent to [" + a);
+        alice.expect("[" + m + "]小明 said: hi: with a colon");
+        ming.send("friends");
+        assertTrue(ming.expect("[" + a + "]alice").endsWith("online"), "friendship is mutual and alice is on");
+
+        alice.send("creategroup 开发组 backend folks");
+        int g = number(GROUP_ID, alice.expect("created group ["));
+        ming.send("addgroup:" + g);
+        ming.expect("joined group [" + g + "]开发组 (2 members)");
+        ming.send("groupchat " + g + " 大家好");
+        ming.expect("sent to group [" + g + "]开发组 at ");
+        alice.expect("[" + m + "]小明 in group [" + g + "]开发组 said: 大家好");
+        alice.send("groupchat:" + g + ":👋 welcome");
+        alice.expect("sent to group [" + g + "]");
+        ming.expect("[" + a + "]alice in group [" + g + "]开发组 said: 👋 welcome");
+        alice.send("groups");
+        alice.expect("[" + g + "]开发组: backend folks");
+        assertTrue(alice.expect("[" + a + "]alice").contains("creator"));
+        assertTrue(alice.expect("[" + m + "]小明").contains("normal"));
+
+        alice.send("history friend " + m + " 1");
+        alice.expect("messages with [" + m + "]小明, oldest first:");
+        alice.expect("[" + m + "]小明: hi: with a colon");
+        alice.expect("(type 'more' for older messages)");
+        alice.send("more");
+        alice.expect("[" + a + "]alice: 你好 🎉 \"quoted\"");
+        alice.send("history group " + g);
+        alice.expect("messages in group [" + g + "]开发组, oldest first:");
+        alice.expect("[" + a + "]alice: 👋 welcome");
+
+        ming.send("logout");
+        ming.expect("logged out; log in again with: login ID");
+        alice.send("chat " + m + " are you there?");
+        alice.expect("sent to [" + m + "]");
+        ming.send("login " + m + " pw-m");
+        ming.expect("Offline messages (1):");
+        ming.expect("[" + a + "]alice said: are you there?");
+        ming.send("chat " + a + " 再见");
+        alice.expect("[" + m + "]小明 said: 再见");
+
+        alice.send("quit");
+        ming.endInput();
+        for (ScriptedClient client : new ScriptedClient[] {alice, ming}) {
+            client.expect("logged out");
+            client.expect("bye");
+            assertEquals(0, client.exit(), client.transcript());
+            assertFalse(client.transcript().contains("Exception"), client.transcript());
+        }
+    }
+
+    @Test
+    void mistakesAndRefusalsGetClearFeedback() throws Exception {
+        ScriptedClient carol = new ScriptedClient("carol", server.port());
+        carol.send("chat 1 hi");
+        carol.expect("error: log in first: login ID [PASSWORD], or register NAME [PASSWORD]");
+        carol.send("login 999999 nope");
+        carol.expect("error: id or password is invalid!");
+        int c = register(carol, "carol", "pw-c");
+        carol.send("register carol other");
+        assertTrue(carol.expect("error: ").contains("taken"), "a taken name is refused");
+        carol.send("login " + c + " pw-c");
+        carol.expect("logged in as carol");
+
+        carol.send("chat abc hello");
+        carol.expect("error: 'abc' is not a number like 23");
+        carol.expect("usage: chat FRIEND_ID MESSAGE   or   chat:FRIEND_ID:MESSAGE");
+        carol.send("dance");
+        carol.expect("error: unknown command 'dance'");
+        carol.send("login " + c + " pw-c");
+        carol.expect("error: you are logged in as carol");
+        carol.send("joingroup 999999");
+        carol.expect("error: ");
+        carol.send("groupchat 999999 anyone?");
+        carol.expect("error: ");
+        carol.send("more");
+        carol.expect("error: nothing to page through yet");
+
+        carol.endInput();
+        carol.expect("bye");
+        assertEquals(0, carol.exit());
+        assertFalse(carol.transcript().contains("Exception"), carol.transcript());
+    }
+
+    private static int register(ScriptedClient client, String name, String password) throws InterruptedException {
+        client.send("register " + name + " " + password);
+        return number(ID, client.expect("registered " + name + " with id "));
+    }
+
+    private static int number(Pattern pattern, String line) {
+        Matcher matcher = pattern.matcher(line);
+        assertTrue(matcher.find(), line);
+        return Integer.parseInt(matcher.group(1));
+    }
+}

@@ -1,0 +1,118 @@
+package chat.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import chat.client.Command.AddFriend;
+import chat.client.Command.Chat;
+import chat.client.Command.CreateGroup;
+import chat.client.Command.GroupChat;
+import chat.client.Command.Help;
+import chat.client.Command.History;
+import chat.client.Command.Invalid;
+import chat.client.Command.JoinGroup;
+import chat.client.Command.Login;
+import chat.client.Command.Register;
+import chat.client.Command.Target;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class CommandParserTest {
+    private final CommandParser parser = new CommandParser();
+
+    @Test
+    void spaceFormKeepsTheWholeMessageWithItsSpacingAndColons() {
+        assertEquals(new Chat(23, "hello   world: see you"), parser.parse("chat 23 hello   world: see you"));
+        assertEquals(new GroupChat(1, "你好 🎉"), parser.parse("  groupchat 1 你好 🎉  "));
+    }
+
+    @Test
+    void originalColonFormsParseLikeTheSeedClient() {
+        assertEquals(new Chat(23, "hello"), parser.parse("chat:23:hello"));
+        assertEquals(new Chat(23, "a:b c"), parser.parse("chat:23:a:b c"));
+        assertEquals(new AddFriend(23), parser.parse("addfriend:23"));
+        assertEquals(new CreateGroup("my group", "for: friends"), parser.parse("creategroup:my group:for: friends"));
+        assertEquals(new CreateGroup("g", null), parser.parse("creategroup:g"));
+        assertEquals(new JoinGroup(1), parser.parse("addgroup:1"));
+        assertEquals(new GroupChat(1, "hi"), parser.parse("groupchat:1:hi"));
+        assertEquals(new Command.Logout(), parser.parse("loginout"));
+        assertEquals(new Help(null), parser.parse("help"));
+    }
+
+    @Test
+    void accountCommandsTakeAnOptionalPassword() {
+        assertEquals(new Register("张三", "pw"), parser.parse("register 张三 pw"));
+        assertEquals(new Register("bob", null), parser.parse("register bob"));
+        assertEquals(new Login(7, "secret"), parser.parse("login 7 secret"));
+        assertEquals(new Login(7, null), parser.parse("LOGIN 7"));
+    }
+
+    @Test
+    void everyOtherCommandHasItsSpaceForm() {
+        assertEquals(new AddFriend(5), parser.parse("addfriend 5"));
+        assertEquals(new CreateGroup("devs", "backend folks"), parser.parse("creategroup devs backend folks"));
+        assertEquals(new JoinGroup(3), parser.parse("joingroup 3"));
+        assertEquals(new JoinGroup(3), parser.parse("addgroup 3"));
+        assertEquals(new Command.Friends(), parser.parse("friends"));
+        assertEquals(new Command.Groups(), parser.parse("groups"));
+        assertEquals(new History(Target.FRIEND, 8, null), parser.parse("history friend 8"));
+        assertEquals(new History(Target.GROUP, 2, 5), parser.parse("history g 2 5"));
+        assertEquals(new Command.More(), parser.parse("more"));
+        assertEquals(new Command.Logout(), parser.parse("logout"));
+        assertEquals(new Command.Quit(), parser.parse("quit"));
+        assertEquals(new Command.Quit(), parser.parse("exit"));
+        assertEquals(new Help(Verb.CHAT), parser.parse("help chat"));
+        assertEquals(new Command.Nothing(), parser.parse("   "));
+    }
+
+    @Test
+    void badArgumentsGetTheSyntaxOfTheCommand() {
+        Invalid invalid = assertInstanceOf(Invalid.class, parser.parse("chat abc hello"));
+        assertEquals("'abc' is not a number like 23", invalid.problem());
+        assertEquals("usage: chat FRIEND_ID MESSAGE   or   chat:FRIEND_ID:MESSAGE", invalid.usage());
+
+        assertEquals("missing the message", invalid("chat 23").problem());
+        assertEquals("missing the message", invalid("chat:23:").problem());
+        assertEquals("missing arguments", invalid("login").problem());
+        assertEquals("too many arguments", invalid("register a b c").problem());
+        assertEquals("'friends' takes no arguments", invalid("friends all").problem());
+        assertEquals("'0' is not a number like 23", invalid("addfriend:0").problem());
+        assertTrue(invalid("history 8").usage().startsWith("usage: history friend|group ID"));
+        assertTrue(invalid("history user 8").problem().contains("'friend' or 'group'"));
+        assertTrue(invalid("history friend 8 100000").problem().contains("at most"));
+        assertEquals("'login' has no colon form", invalid("login:1:pw").problem());
+    }
+
+    @Test
+    void unknownCommandsPointToHelp() {
+        Invalid invalid = invalid("dance now");
+        assertEquals("unknown command 'dance'", invalid.problem());
+        assertEquals("type 'help' for the list of commands", invalid.usage());
+        assertEquals("unknown command '12'", invalid("12:30 meeting").problem());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {":", "::::", "chat:", "chat::", "chat: :x", "groupchat:99999999999:x", "addfriend:",
+        "creategroup:", "creategroup: :d", "history", "history friend", "help nothing", "login 1 2 3", "\t",
+        "chat 2147483648 x", "history group -1", "register", "joingroup x", "\u0000", "chat\u00a0\u00a01 x"})
+    void garbageNeverThrows(String line) {
+        Command command = parser.parse(line);
+        if (command instanceof Invalid invalid) {
+            assertTrue(!invalid.problem().isBlank() && !invalid.usage().isBlank(), invalid.toString());
+        }
+    }
+
+    @Test
+    void passwordsStayOutOfTheHistoryFile() {
+        assertEquals("login 7", parser.redact("login 7 secret"));
+        assertEquals("register bob", parser.redact("register bob secret"));
+        assertEquals("login 7", parser.redact("login 7"));
+        assertEquals("chat 7 my password is x", parser.redact("chat 7 my password is x"));
+    }
+
+    private Invalid invalid(String line) {
+        return assertInstanceOf(Invalid.class, parser.parse(line));
+    }
+}

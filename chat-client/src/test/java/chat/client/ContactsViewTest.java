@@ -1,0 +1,42 @@
+package chat.client;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import chat.core.Contacts.Friend;
+import chat.core.Contacts.Group;
+import chat.core.Contacts.Member;
+import java.util.List;
+import org.jline.utils.AttributedString;
+import org.junit.jupiter.api.Test;
+
+class ContactsViewTest {
+    private final ContactsView view = new ContactsView();
+
+    @Test
+    void welcomeShowsWhoYouAreFriendsGroupsThenOfflineMessages() {
+        List<Friend> friends = List.of(new Friend(8, "bob", "online"), new Friend(13, "张三", "offline"));
+        List<Group> groups = List.of(new Group(1, "devs", "backend folks", List.of(
+                new Member(7, "alice", "online", "creator"), new Member(13, "张三", "offline", "normal"))));
+        AttributedString welcome = view.welcome(new Session.Me(7, "alice"), friends, groups,
+                List.of(new AttributedString("2024-05-01 10:00:00 [8]bob said: hi")));
+        // Columns line up although 张三 is two characters wide in four terminal columns.
+        assertEquals("""
+                logged in as alice (id 7)
+                Friends (2):
+                  [8]bob    online
+                  [13]张三  offline
+                Groups (1):
+                  [1]devs: backend folks
+                    [7]alice  creator  online  (you)
+                    [13]张三  normal   offline
+                Offline messages (1):
+                  2024-05-01 10:00:00 [8]bob said: hi
+                type 'help' for the commands""", welcome.toString());
+    }
+
+    @Test
+    void emptyListsSayHowToFillThem() {
+        assertEquals("Friends: none yet (addfriend USER_ID)", view.friends(List.of()).toString());
+        assertEquals("Groups: none yet (creategroup NAME, joingroup GROUP_ID)", view.groups(List.of(), 7).toString());
+    }
+}

@@ -1,0 +1,155 @@
+package chat.client;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import picocli.CommandLine;
+
+/**
+ * {@code chat-client} run in-process in its non-interactive mode, as {@code printf ... | chat-client} would:
+ * lines are fed to its input and its output is collected line by line for the test to wait on.
+ */
+final class ScriptedClient {
+    private static final long WAIT_SECONDS = 10;
+    private static final byte[] END = new byte[0];
+
+    private final String name;
+    private final BlockingQueue<byte[]> input = new LinkedBlockingQueue<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition printed = lock.newCondition();
+    private final List<String> transcript = new ArrayList<>();
+    private final List<String> unmatched = new ArrayList<>();
+    private final Thread thread;
+    private volatile int exitCode = -1;
+
+    ScriptedClient(String name, int port) {
+        this.name = name;
+        ClientCommand command = new ClientCommand(new Feed(), new Collector());
+        this.thread = Thread.ofPlatform().name("client-" + name).start(() ->
+                exitCode = new CommandLine(command).execute("--host", "127.0.0.1", "--port", String.valueOf(port)));
+    }
+
+    void send(String line) {
+        input.add((line + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Ends the input, as the end of a piped script does. */
+    void endInput() {
+        input.add(END);
+    }
+
+    /**
+     * Waits for a printed line containing {@code fragment} and returns it. Lines are matched once each, in any
+     * order, because chats from others arrive whenever they arrive.
+     */
+    String expect(String fragment) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        lock.lock();
+        try {
+            while (true) {
+                for (int i = 0; i < unmatched.size(); i++) {
+                    if (unmatched.get(i).contains(fragment)) {
+                        return unmatched.remove(i);
+                    }
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    fail(name + " did not print '" + fragment + "' within " + WAIT_SECONDS + " s; it printed:\n"
+                            + String.join("\n", transcript));
+                }
+                printed.awaitNanos(left);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits for the client to finish and returns its exit code. */
+    int exit() throws InterruptedException {
+        thread.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS + 5));
+        if (thread.isAlive()) {
+            fail(name + " did not exit; it printed:\n" + transcript());
+        }
+        return exitCode;
+    }
+
+    String transcript() {
+        lock.lock();
+        try {
+            return String.join("\n", transcript);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void printedLine(String line) {
+        lock.lock();
+        try {
+            transcript.add(line);
+            unmatched.add(line);
+            printed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Standard input: blocks until the test sends a line. */
+    private final class Feed extends InputStream {
+        private byte[] current = new byte[0];
+        private int position;
+
+        @Override
+        public int read() {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) {
+            if (current == END) {
+                return -1;
+            }
+            try {
+                while (position == current.length) {
+                    current = input.take();
+                    position = 0;
+                    if (current == END) {
+                        return -1;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return -1;
+            }
+            int n = Math.min(length, current.length - position);
+            System.arraycopy(current, position, buffer, offset, n);
+            position += n;
+            return n;
+        }
+    }
+
+    /** Standard output: complete UTF-8 lines go to the transcript. */
+    private final class Collector extends OutputStream {
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+        @Override
+        public void write(int b) {
+            if (b == '\n') {
+                printedLine(line.toString(StandardCharsets.UTF_8));
+                line.reset();
+            } else {
+                line.write(b);
+            }
+        }
+    }
+}
