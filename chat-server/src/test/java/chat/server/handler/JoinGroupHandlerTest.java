@@ -1,0 +1,109 @@
+package chat.server.handler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import chat.core.Codec;
+import chat.core.Contacts;
+import chat.core.Contacts.Group;
+import chat.core.Contacts.Member;
+import chat.core.ErrorCode;
+import chat.core.Message.JoinGroup;
+import chat.core.Message.JoinGroupAck;
+import chat.core.ProtocolException;
+import chat.server.routing.Presence;
+import chat.server.storage.FriendDao;
+import chat.server.storage.GroupDao;
+import chat.server.storage.GroupRow;
+import chat.server.storage.MemberRow;
+import chat.server.storage.UserRef;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.Mock;
+import org.mockito.junit.jupiter.MockitoExtension;
+
+@ExtendWith(MockitoExtension.class)
+class JoinGroupHandlerTest {
+    private static final GroupRow GROUP = new GroupRow(1, "g", "d");
+
+    @Mock
+    private GroupDao groups;
+    @Mock
+    private FriendDao friends;
+    @Mock
+    private Presence presence;
+
+    private final RecordingChannel channel = new RecordingChannel();
+    private final Session session = TestSessions.loggedIn(channel, new Codec(), new UserRef(22, "wsp"));
+    private JoinGroupHandler handler;
+
+    @BeforeEach
+    void setUp() {
+        handler = new JoinGroupHandler(groups, new ContactBook(friends, groups, presence));
+    }
+
+    @Test
+    void joinsAndAcksWithTheGroupAndItsMembers() throws Exception {
+        when(groups.findById(1)).thenReturn(Optional.of(GROUP));
+        when(groups.join(1, 22)).thenReturn(true);
+        when(groups.membersOf(1)).thenReturn(List.of(new MemberRow(1, 13, "zhang san", GroupDao.CREATOR),
+                new MemberRow(1, 22, "wsp", GroupDao.NORMAL)));
+        when(presence.online(any())).thenReturn(Set.of(22));
+
+        handler.handle(session, new JoinGroup(3, 22, 1));
+
+        assertEquals(new JoinGroupAck(3, new Group(1, "g", "d", List.of(
+                new Member(13, "zhang san", Contacts.OFFLINE, Contacts.CREATOR),
+                new Member(22, "wsp", Contacts.ONLINE, Contacts.NORMAL)))), channel.onlyReply());
+    }
+
+    @Test
+    void theNewMemberJoinsAsNormalAndTheOriginalClientGetsNoAnswer() throws Exception {
+        when(groups.findById(1)).thenReturn(Optional.of(GROUP));
+        when(groups.join(1, 22)).thenCallRealMethod();
+        when(groups.isMember(1, 22)).thenReturn(false);
+
+        handler.handle(session, new JoinGroup(null, 22, 1));
+
+        verify(groups).insertMember(1, 22, "normal");
+        assertTrue(channel.isEmpty());
+    }
+
+    @Test
+    void anUnknownGroupIsNotFound() {
+        when(groups.findById(9)).thenReturn(Optional.empty());
+
+        ProtocolException e = assertThrows(ProtocolException.class,
+                () -> handler.handle(session, new JoinGroup(4, 22, 9)));
+
+        assertEquals(ErrorCode.NOT_FOUND, e.code());
+        assertTrue(e.getMessage().contains("9"), e.getMessage());
+        verify(groups, never()).join(anyInt(), anyInt());
+        assertTrue(channel.isEmpty());
+    }
+
+    @Test
+    void anExistingMemberIsAConflictAndNothingIsStoredTwice() {
+        when(groups.findById(1)).thenReturn(Optional.of(GROUP));
+        when(groups.join(1, 22)).thenCallRealMethod();
+        when(groups.isMember(1, 22)).thenReturn(true);
+
+        ProtocolException e = assertThrows(ProtocolException.class,
+                () -> handler.handle(session, new JoinGroup(5, 22, 1)));
+
+        assertEquals(ErrorCode.CONFLICT, e.code());
+        verify(groups, never()).insertMember(anyInt(), anyInt(), anyString());
+        assertTrue(channel.isEmpty());
+    }
+}

@@ -1,0 +1,311 @@
+package chat.server.handler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+
+import chat.core.Codec;
+import chat.core.Contacts;
+import chat.core.Contacts.Friend;
+import chat.core.Contacts.Group;
+import chat.core.Contacts.Member;
+import chat.core.ErrorCode;
+import chat.core.Message;
+import chat.core.Message.Login;
+import chat.core.Message.LoginAck;
+import chat.server.handler.RecordingChannel.FirstWrite;
+import chat.server.routing.LocalSessions;
+import chat.server.routing.Outbox;
+import chat.server.routing.Presence;
+import chat.server.storage.FriendDao;
+import chat.server.storage.GroupDao;
+import chat.server.storage.GroupRow;
+import chat.server.storage.MemberRow;
+import chat.server.storage.OfflineMessageDao;
+import chat.server.storage.OfflineRow;
+import chat.server.storage.PasswordHasher;
+import chat.server.storage.UserDao;
+import chat.server.storage.UserRef;
+import chat.server.storage.UserRow;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.InOrder;
+import org.mockito.Mock;
+import org.mockito.junit.jupiter.MockitoExtension;
+import org.mockito.stubbing.Answer;
+
+@ExtendWith(MockitoExtension.class)
+class LoginHandlerTest {
+    private static final PasswordHasher HASHER = new PasswordHasher(1000);
+    private static final String HASH = HASHER.hash("secret");
+    private static final UserRef GAO = new UserRef(21, "gao yang");
+    private static final String OFFLINE_1 = "{\"msgid\":6,\"id\":13,\"name\":\"zhang san\",\"toid\":21,\"msg\":\"hi\","
+            + "\"time\":\"2020-02-22 22:59:56\",\"mid\":40}";
+    private static final String OFFLINE_2 = "{\"msgid\":10,\"id\":13,\"name\":\"zhang san\",\"groupid\":1,"
+            + "\"msg\":\"嗨\",\"time\":\"2020-02-22 22:59:57\",\"mid\":41}";
+
+    @Mock
+    private UserDao users;
+    @Mock
+    private Presence presence;
+    @Mock
+    private FriendDao friends;
+    @Mock
+    private GroupDao groups;
+    @Mock
+    private OfflineMessageDao offline;
+
+    private final Codec codec = new Codec();
+    private final LocalSessions sessions = new LocalSessions();
+    private final RecordingChannel channel = new RecordingChannel();
+    private Session session;
+    private LoginHandler handler;
+
+    @BeforeEach
+    void setUp() {
+        session = new Session(channel, codec);
+        handler = new LoginHandler(users, HASHER, presence, sessions, new ContactBook(friends, groups, presence),
+                offline);
+    }
+
+    @Test
+    void successAnswersFirstWithFriendsGroupsAndOfflineMessagesThenDeletesThem() {
+        knownUser();
+        when(presence.claim(21)).thenReturn(true);
+        when(presence.online(any())).thenAnswer(onlineAmong(13, 21));
+        when(friends.friendsOf(21)).thenReturn(List.of(new UserRef(13, "zhang san"), new UserRef(14, "li si")));
+        when(groups.groupsOf(21)).thenReturn(List.of(new GroupRow(1, "g", "d")));
+        when(groups.membersOf(1)).thenReturn(List.of(new MemberRow(1, 13, "zhang san", GroupDao.CREATOR),
+                new MemberRow(1, 21, "gao yang", GroupDao.NORMAL)));
+        when(offline.forUser(21)).thenReturn(List.of(new OfflineRow(40, 21, OFFLINE_1), new OfflineRow(41, 21, OFFLINE_2)));
+        when(offline.deleteUpTo(21, 41L)).thenAnswer(inv -> {
+            assertEquals(1, channel.sent().size(), "offline messages are deleted only after the ack was written");
+            return 2;
+        });
+
+        handler.handle(session, new Login(4, 21, "secret"));
+
+        LoginAck expected = new LoginAck(4, 0, null, 21, "gao yang",
+                List.of(new Friend(13, "zhang san", Contacts.ONLINE), new Friend(14, "li si", Contacts.OFFLINE)),
+                List.of(new Group(1, "g", "d", List.of(
+                        new Member(13, "zhang san", Contacts.ONLINE, Contacts.CREATOR),
+                        new Member(21, "gao yang", Contacts.ONLINE, Contacts.NORMAL)))),
+                List.of(OFFLINE_1, OFFLINE_2));
+        assertEquals(List.of(expected), channel.messages());
+        assertTrue(channel.sent().getFirst().first(), "the ack jumps ahead of chats that raced it");
+        assertEquals(Optional.of(GAO), session.user());
+        assertSame(channel, sessions.find(21).orElseThrow(), "registered for live delivery");
+        verify(offline).deleteUpTo(21, 41L);
+    }
+
+    @Test
+    void claimsPresenceAndRegistersBeforeReadingOfflineMessages() {
+        knownUser();
+        when(presence.claim(21)).thenReturn(true);
+        when(offline.forUser(21)).thenAnswer(inv -> {
+            assertTrue(sessions.contains(21), "a chat sent from now on must go live, not to storage");
+            return List.of();
+        });
+
+        handler.handle(session, new Login(null, 21, "secret"));
+
+        InOrder order = inOrder(presence, offline);
+        order.verify(presence).claim(21);
+        order.verify(offline).forUser(21);
+    }
+
+    @Test
+    void theOriginalClientGetsTheMinimalAckWithoutSeq() {
+        knownUser();
+        when(presence.claim(21)).thenReturn(true);
+
+        handler.handle(session, new Login(null, 21, "secret"));
+
+        assertEquals(List.of(new LoginAck(null, 0, null, 21, "gao yang", List.of(), List.of(), List.of())),
+                channel.messages());
+        verify(offline, never()).deleteUpTo(anyInt(), anyLong());
+    }
+
+    @Test
+    void unknownIdIsRefusedWithErrnoOne() {
+        when(users.findById(99)).thenReturn(Optional.empty());
+
+        handler.handle(session, new Login(5, 99, "secret"));
+
+        assertEquals(LoginAck.failed(5, ErrorCode.REJECTED, "id or password is invalid!"), channel.onlyReply());
+        assertNotLoggedIn();
+        verifyNoInteractions(presence, offline);
+    }
+
+    @Test
+    void wrongPasswordIsRefusedWithTheSameErrnoAndText() {
+        knownUser();
+
+        handler.handle(session, new Login(null, 21, "Secret"));
+
+        assertEquals(LoginAck.failed(null, ErrorCode.REJECTED, "id or password is invalid!"), channel.onlyReply());
+        assertNotLoggedIn();
+        verifyNoInteractions(presence, offline);
+    }
+
+    @Test
+    void emptyPasswordNeverMatches() {
+        knownUser();
+
+        handler.handle(session, new Login(null, 21, ""));
+
+        assertEquals(ErrorCode.REJECTED.code(), ((LoginAck) channel.onlyReply()).errno());
+        assertNotLoggedIn();
+    }
+
+    @Test
+    void aUserOnlineElsewhereIsRefusedWithErrnoTwo() {
+        knownUser();
+        when(presence.claim(21)).thenReturn(false);
+
+        handler.handle(session, new Login(6, 21, "secret"));
+
+        assertEquals(LoginAck.failed(6, ErrorCode.ALREADY_ONLINE, "this account is using, input another!"),
+                channel.onlyReply());
+        assertNotLoggedIn();
+        verify(presence, never()).release(anyInt());
+        verifyNoInteractions(offline);
+    }
+
+    @Test
+    void aUserWithASessionOnThisNodeIsRefusedAndTheClaimReleased() {
+        Outbox existing = (line, durable) -> true;
+        sessions.add(21, existing);
+        knownUser();
+        when(presence.claim(21)).thenReturn(true);
+
+        handler.handle(session, new Login(null, 21, "secret"));
+
+        assertEquals(ErrorCode.ALREADY_ONLINE.code(), ((LoginAck) channel.onlyReply()).errno());
+        verify(presence).release(21);
+        assertSame(existing, sessions.find(21).orElseThrow(), "the existing session is kept");
+        assertTrue(session.user().isEmpty());
+        verifyNoInteractions(offline);
+    }
+
+    @Test
+    void aSecondLoginOnTheSameConnectionIsRefused() {
+        Session mine = TestSessions.loggedIn(channel, codec, GAO);
+
+        handler.handle(mine, new Login(7, 22, "other"));
+
+        LoginAck ack = (LoginAck) channel.onlyReply();
+        assertEquals(ErrorCode.ALREADY_ONLINE.code(), ack.errno());
+        assertEquals(7, ack.seq());
+        assertTrue(ack.errmsg().contains("already logged in"), ack.errmsg());
+        assertEquals(Optional.of(GAO), mine.user());
+        verifyNoInteractions(users, presence, offline);
+    }
+
+    @Test
+    void offlineMessagesAreKeptWhenTheAckWasNotWritten() {
+        channel.firstWrites(FirstWrite.NOT_WRITTEN);
+        loginWithOfflineMessages();
+
+        verify(offline, never()).deleteUpTo(anyInt(), anyLong());
+    }
+
+    @Test
+    void offlineMessagesAreKeptWhenWritingTheAckFailed() {
+        channel.firstWrites(FirstWrite.FAILED);
+        loginWithOfflineMessages();
+
+        verify(offline, never()).deleteUpTo(anyInt(), anyLong());
+    }
+
+    @Test
+    void onlyMessagesThatWereInTheAckAreDeleted() {
+        loginWithOfflineMessages();
+
+        // Up to the last id read, not everything: a message stored meanwhile waits for the next login.
+        verify(offline).deleteUpTo(21, 41L);
+    }
+
+    @Test
+    void presenceIsReleasedWhenBuildingTheAckFails() {
+        knownUser();
+        when(presence.claim(21)).thenReturn(true);
+        when(offline.forUser(21)).thenReturn(List.of(new OfflineRow(40, 21, OFFLINE_1)));
+        when(friends.friendsOf(21)).thenThrow(new IllegalStateException("database down"));
+
+        assertThrows(IllegalStateException.class, () -> handler.handle(session, new Login(null, 21, "secret")));
+
+        verify(presence).release(21);
+        assertFalse(sessions.contains(21));
+        assertNotLoggedIn();
+        assertTrue(channel.isEmpty());
+        verify(offline, never()).deleteUpTo(anyInt(), anyLong());
+    }
+
+    @Test
+    void presenceIsReleasedWhenReadingOfflineMessagesFails() {
+        knownUser();
+        when(presence.claim(21)).thenReturn(true);
+        when(offline.forUser(21)).thenThrow(new IllegalStateException("database down"));
+
+        assertThrows(IllegalStateException.class, () -> handler.handle(session, new Login(null, 21, "secret")));
+
+        verify(presence).release(21);
+        assertFalse(sessions.contains(21));
+        assertNotLoggedIn();
+    }
+
+    @Test
+    void aStoredHashThatIsNotOursIsRefusedLikeAWrongPassword() {
+        when(users.findById(21)).thenReturn(Optional.of(new UserRow(21, "gao yang", "secret")));
+
+        handler.handle(session, new Login(null, 21, "secret"));
+
+        assertEquals(LoginAck.failed(null, ErrorCode.REJECTED, "id or password is invalid!"), channel.onlyReply());
+        verifyNoInteractions(presence);
+    }
+
+    private void loginWithOfflineMessages() {
+        knownUser();
+        when(presence.claim(21)).thenReturn(true);
+        when(offline.forUser(21)).thenReturn(List.of(new OfflineRow(40, 21, OFFLINE_1), new OfflineRow(41, 21, OFFLINE_2)));
+
+        handler.handle(session, new Login(null, 21, "secret"));
+
+        Message ack = channel.messages().getFirst();
+        assertEquals(List.of(OFFLINE_1, OFFLINE_2), ((LoginAck) ack).offlinemsg());
+    }
+
+    private void knownUser() {
+        when(users.findById(21)).thenReturn(Optional.of(new UserRow(21, "gao yang", HASH)));
+    }
+
+    private void assertNotLoggedIn() {
+        assertTrue(session.user().isEmpty());
+        assertFalse(sessions.contains(21));
+    }
+
+    private static Answer<Set<Integer>> onlineAmong(Integer... online) {
+        Set<Integer> ids = Set.of(online);
+        return inv -> {
+            Collection<Integer> asked = inv.getArgument(0);
+            return asked.stream().filter(ids::contains).collect(Collectors.toSet());
+        };
+    }
+}

@@ -1,0 +1,120 @@
+package chat.server.handler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+import chat.core.Codec;
+import chat.core.ErrorCode;
+import chat.core.Message.Register;
+import chat.core.Message.RegisterAck;
+import chat.server.storage.PasswordHasher;
+import chat.server.storage.UserDao;
+import chat.server.storage.UserRow;
+import java.util.Optional;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.ArgumentCaptor;
+import org.mockito.Mock;
+import org.mockito.junit.jupiter.MockitoExtension;
+
+@ExtendWith(MockitoExtension.class)
+class RegisterHandlerTest {
+    private static final PasswordHasher HASHER = new PasswordHasher(1000);
+
+    @Mock
+    private UserDao users;
+
+    private final RecordingChannel channel = new RecordingChannel();
+    private final Session session = new Session(channel, new Codec());
+    private RegisterHandler handler;
+
+    @BeforeEach
+    void setUp() {
+        handler = new RegisterHandler(users, HASHER);
+    }
+
+    @Test
+    void successAnswersWithTheNewIdAndStoresASaltedHash() {
+        when(users.findByName("wei")).thenReturn(Optional.empty());
+        when(users.insert(eq("wei"), anyString())).thenReturn(24);
+
+        handler.handle(session, new Register(3, "wei", "123456"));
+
+        assertEquals(new RegisterAck(3, 0, null, 24), channel.onlyReply());
+        ArgumentCaptor<String> stored = ArgumentCaptor.forClass(String.class);
+        verify(users).insert(eq("wei"), stored.capture());
+        assertFalse(stored.getValue().contains("123456"), "never the password itself");
+        assertTrue(HASHER.verify("123456", stored.getValue()));
+        assertTrue(session.user().isEmpty(), "registering does not log in");
+    }
+
+    @Test
+    void theOriginalClientGetsItsAckWithoutSeq() {
+        when(users.findByName("wei")).thenReturn(Optional.empty());
+        when(users.insert(eq("wei"), anyString())).thenReturn(24);
+
+        handler.handle(session, new Register(null, "wei", "123456"));
+
+        assertEquals(new RegisterAck(null, 0, null, 24), channel.onlyReply());
+    }
+
+    @Test
+    void aTakenNameIsRefusedWithErrnoOne() {
+        when(users.findByName("wei")).thenReturn(Optional.of(new UserRow(23, "wei", "hash")));
+
+        handler.handle(session, new Register(4, "wei", "123456"));
+
+        RegisterAck ack = (RegisterAck) channel.onlyReply();
+        assertEquals(ErrorCode.REJECTED.code(), ack.errno());
+        assertEquals(4, ack.seq());
+        assertNull(ack.id());
+        assertTrue(ack.errmsg().contains("'wei'"), ack.errmsg());
+        verify(users, never()).insert(anyString(), anyString());
+    }
+
+    @Test
+    void anEmptyPasswordIsRefused() {
+        handler.handle(session, new Register(5, "wei", ""));
+
+        RegisterAck ack = (RegisterAck) channel.onlyReply();
+        assertEquals(ErrorCode.BAD_REQUEST.code(), ack.errno());
+        assertNotEquals(0, ack.errno());
+        assertNull(ack.id());
+        assertTrue(ack.errmsg().contains("password"), ack.errmsg());
+        verify(users, never()).insert(anyString(), anyString());
+    }
+
+    @Test
+    void losingTheRaceForANameIsReportedAsTaken() {
+        when(users.findByName("wei")).thenReturn(Optional.empty(), Optional.of(new UserRow(23, "wei", "hash")));
+        when(users.insert(eq("wei"), anyString())).thenThrow(new UnableToExecuteStatementException("duplicate key"));
+
+        handler.handle(session, new Register(6, "wei", "123456"));
+
+        RegisterAck ack = (RegisterAck) channel.onlyReply();
+        assertEquals(ErrorCode.REJECTED.code(), ack.errno());
+        assertEquals(6, ack.seq());
+    }
+
+    @Test
+    void aFailedInsertForAnyOtherReasonIsNotReportedAsTaken() {
+        when(users.findByName("wei")).thenReturn(Optional.empty());
+        UnableToExecuteStatementException failure = new UnableToExecuteStatementException("disk full");
+        when(users.insert(eq("wei"), anyString())).thenThrow(failure);
+
+        assertEquals(failure, assertThrows(UnableToExecuteStatementException.class,
+                () -> handler.handle(session, new Register(7, "wei", "123456"))));
+        assertTrue(channel.isEmpty(), "the dispatcher answers with a server error");
+    }
+}

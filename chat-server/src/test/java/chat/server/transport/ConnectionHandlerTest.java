@@ -1,0 +1,203 @@
+package chat.server.transport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+
+import chat.core.Codec;
+import chat.core.ErrorCode;
+import chat.core.Limits;
+import chat.core.Message;
+import chat.core.Message.Login;
+import chat.core.Message.Pong;
+import chat.server.dispatch.Dispatcher;
+import chat.server.dispatch.Handlers;
+import chat.server.handler.Handler;
+import chat.server.handler.LogoutHandler;
+import chat.server.handler.TestSessions;
+import chat.server.routing.LocalSessions;
+import chat.server.routing.Presence;
+import chat.server.storage.UserRef;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+
+/** One connection served end to end over loopback, with a real dispatcher whose login handler just logs in. */
+class ConnectionHandlerTest {
+    private static final Duration LIMIT = Duration.ofSeconds(10);
+    private static final int WAIT_MS = 5_000;
+
+    private record Stored(int userId, String line) {
+    }
+
+    private final Codec codec = new Codec();
+    private final Presence presence = mock(Presence.class);
+    private final LinkedBlockingQueue<Integer> logins = new LinkedBlockingQueue<>();
+    private final List<Stored> stored = new CopyOnWriteArrayList<>();
+    private final CountDownLatch closed = new CountDownLatch(1);
+
+    private ServerSocket listener;
+    private Socket peer;
+    private Socket server;
+    private OutputStream peerOut;
+    private BufferedReader peerIn;
+    private Connection connection;
+
+    @BeforeEach
+    void start() throws IOException {
+        listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        peer = new Socket();
+        peer.setReceiveBufferSize(4096);
+        peer.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), listener.getLocalPort()), WAIT_MS);
+        peer.setSoTimeout(WAIT_MS);
+        server = listener.accept();
+        server.setSendBufferSize(4096);
+        peerOut = peer.getOutputStream();
+        peerIn = new BufferedReader(new InputStreamReader(peer.getInputStream(), StandardCharsets.UTF_8));
+
+        Handler<Login> login = (session, request) -> {
+            TestSessions.logIn(session, new UserRef(request.id(), "user" + request.id()));
+            logins.add(request.id());
+        };
+        Dispatcher dispatcher = new Dispatcher(new Handlers(login, unused(), new LogoutHandler(new LocalSessions(), presence),
+                unused(), unused(), unused(), unused(), unused(), unused(), unused()));
+        connection = new Connection(server, 64 * 1024);
+        ConnectionHandler handler = new ConnectionHandler(connection, server.getInputStream(), codec, dispatcher,
+                (userId, line) -> stored.add(new Stored(userId, new String(line, StandardCharsets.UTF_8))),
+                closed::countDown);
+        Thread.ofVirtual().name("test-connection").start(handler);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        peer.close();
+        assertTrue(closed.await(WAIT_MS, TimeUnit.MILLISECONDS), "the connection ends once the peer has gone");
+        server.close();
+        listener.close();
+    }
+
+    @Test
+    void brokenInputIsAnsweredAndTheConnectionStaysUsable() throws Exception {
+        send("hello\n{\"msgid\":20,\"seq\":1}\0{\"msgid\":99,\"seq\":2}{\"msgid\":20,\"x\":\"oops\n{\"msgid\":20,\"seq\":3}\n");
+
+        assertEquals(ErrorCode.BAD_REQUEST.code(), ((Message.Error) receive()).errno());
+        assertEquals(new Pong(1), receive());
+        Message.Error unknown = (Message.Error) receive();
+        assertEquals(ErrorCode.UNKNOWN_TYPE.code(), unknown.errno());
+        assertEquals(2, unknown.seq());
+        assertEquals(ErrorCode.BAD_REQUEST.code(), ((Message.Error) receive()).errno());
+        assertEquals(new Pong(3), receive());
+    }
+
+    @Test
+    void requestsBeforeLoginAreRefused() throws Exception {
+        send("{\"msgid\":6,\"seq\":4,\"toid\":23,\"msg\":\"hi\"}\0");
+
+        Message.Error error = (Message.Error) receive();
+        assertEquals(ErrorCode.NOT_LOGGED_IN.code(), error.errno());
+        assertEquals(4, error.seq());
+        assertEquals(6, error.req());
+    }
+
+    @Test
+    void anOversizedFrameIsAnsweredThenTheConnectionCloses() throws Exception {
+        send("{\"msgid\":6,\"msg\":\"" + "x".repeat(Limits.MAX_FRAME_BYTES) + "\"}\n");
+
+        assertEquals(ErrorCode.TOO_LARGE.code(), ((Message.Error) receive()).errno());
+        assertTimeoutPreemptively(LIMIT, () -> assertNull(peerIn.readLine(), "then the server hangs up"));
+        assertTrue(closed.await(WAIT_MS, TimeUnit.MILLISECONDS));
+    }
+
+    @Test
+    void aPeerThatLeavesIsLoggedOut() throws Exception {
+        send("{\"msgid\":1,\"id\":21,\"password\":\"x\"}\0");
+        assertEquals(21, logins.poll(WAIT_MS, TimeUnit.MILLISECONDS));
+
+        peer.close();
+
+        assertTrue(closed.await(WAIT_MS, TimeUnit.MILLISECONDS));
+        verify(presence).release(21);
+    }
+
+    @Test
+    void chatsQueuedWhenThePeerLeavesAreStoredForTheirUser() throws Exception {
+        send("{\"msgid\":1,\"id\":21,\"password\":\"x\"}\0");
+        assertEquals(21, logins.poll(WAIT_MS, TimeUnit.MILLISECONDS));
+        blockTheWriter();
+        String chat = "{\"msgid\":6,\"id\":13,\"name\":\"zhang san\",\"toid\":21,\"msg\":\"hi\"}\n";
+        assertTrue(connection.offer(chat.getBytes(StandardCharsets.UTF_8), true));
+
+        peer.close();
+
+        assertTrue(closed.await(WAIT_MS, TimeUnit.MILLISECONDS));
+        assertEquals(List.of(new Stored(21, chat)), stored);
+    }
+
+    @Test
+    @Disabled("bug: ConnectionHandler stores undelivered chats under whoever is logged in on the connection when it"
+            + " closes, not under the user they were for; see the report")
+    void chatsQueuedForAUserWhoLoggedOutAreNotStoredForTheNextUserOfTheConnection() throws Exception {
+        send("{\"msgid\":1,\"id\":21,\"password\":\"x\"}\0");
+        assertEquals(21, logins.poll(WAIT_MS, TimeUnit.MILLISECONDS));
+        blockTheWriter();
+        String chat = "{\"msgid\":6,\"id\":13,\"name\":\"zhang san\",\"toid\":21,\"msg\":\"for 21 only\"}\n";
+        assertTrue(connection.offer(chat.getBytes(StandardCharsets.UTF_8), true));
+        // The original client logs out and in again on the same socket.
+        send("{\"msgid\":3,\"id\":21}\0{\"msgid\":1,\"id\":22,\"password\":\"y\"}\0");
+        assertEquals(22, logins.poll(WAIT_MS, TimeUnit.MILLISECONDS));
+
+        peer.close();
+
+        assertTrue(closed.await(WAIT_MS, TimeUnit.MILLISECONDS));
+        assertTrue(stored.stream().noneMatch(s -> s.userId() == 22), "user 22 must never get 21's chat: " + stored);
+        assertEquals(List.of(new Stored(21, chat)), stored);
+    }
+
+    /** The peer does not read: fill the socket buffers and leave non-durable lines queued behind them. */
+    private void blockTheWriter() {
+        byte[] filler = ("{\"msgid\":20,\"pad\":\"" + "f".repeat(8 * 1024) + "\"}\n").getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i < 6; i++) {
+            assertTrue(connection.offer(filler, false));
+        }
+    }
+
+    private void send(String text) throws IOException {
+        peerOut.write(text.getBytes(StandardCharsets.UTF_8));
+        peerOut.flush();
+    }
+
+    private Message receive() throws Exception {
+        return assertTimeoutPreemptively(LIMIT, () -> {
+            String line = peerIn.readLine();
+            if (line == null) {
+                throw new AssertionError("the server hung up");
+            }
+            return codec.decode(line);
+        });
+    }
+
+    private static <M extends Message> Handler<M> unused() {
+        return (session, message) -> {
+            throw new AssertionError("not expected here: " + message);
+        };
+    }
+}
