@@ -107,7 +107,11 @@ public final class Codec {
         ObjectNode o = mapper.createObjectNode();
         o.put("msgid", message.type().id());
         switch (message) {
-            case Login m -> o.put("id", m.id()).put("password", m.password());
+            case Login m -> {
+                o.put("id", m.id());
+                putIfPresent(o, "password", m.password());
+                putIfPresent(o, "token", m.token());
+            }
             case LoginAck m -> {
                 o.put("errno", m.errno());
                 putIfPresent(o, "errmsg", m.errmsg());
@@ -125,6 +129,7 @@ public final class Codec {
                     ArrayNode offline = o.putArray("offlinemsg");
                     m.offlinemsg().forEach(offline::add);
                 }
+                putIfPresent(o, "token", m.token());
             }
             case Logout m -> putIfPresent(o, "id", m.id());
             case Register m -> o.put("name", m.name()).put("password", m.password());
@@ -254,11 +259,11 @@ public final class Codec {
 
         Message read() throws ProtocolException {
             return switch (type) {
-                case LOGIN -> new Login(seq, requireInt("id"),
-                        requireString("password", Limits.MAX_PASSWORD_CHARS));
+                case LOGIN -> login();
                 case LOGIN_ACK -> new LoginAck(seq, requireInt("errno"), optionalString("errmsg", Integer.MAX_VALUE),
                         optionalInt("id"), optionalString("name", Integer.MAX_VALUE),
-                        list("friends", this::friend), list("groups", this::group), offline());
+                        list("friends", this::friend), list("groups", this::group), offline(),
+                        optionalString("token", Limits.MAX_TOKEN_CHARS));
                 case LOGOUT -> new Logout(seq, optionalInt("id"));
                 case REGISTER -> new Register(seq, requireName("name", Limits.MAX_NAME_CHARS),
                         requireString("password", Limits.MAX_PASSWORD_CHARS));
@@ -290,6 +295,14 @@ public final class Codec {
                 case CONTACTS -> new ContactsRequest(seq, optionalInt("id"));
                 case CONTACTS_ACK -> new ContactsAck(seq, list("friends", this::friend), list("groups", this::group));
             };
+        }
+
+        private Login login() throws ProtocolException {
+            String token = optionalString("token", Limits.MAX_TOKEN_CHARS);
+            if (token != null) {
+                return new Login(seq, requireInt("id"), null, token);
+            }
+            return new Login(seq, requireInt("id"), requireString("password", Limits.MAX_PASSWORD_CHARS), null);
         }
 
         private History history() throws ProtocolException {

@@ -9,6 +9,7 @@ public final class Limits {
     public static final int MAX_GROUP_NAME_CHARS = 64;
     public static final int MAX_GROUP_DESC_CHARS = 200;
     public static final int MAX_MESSAGE_CHARS = 4000;
+    public static final int MAX_TOKEN_CHARS = 64;
     public static final int MAX_HISTORY_PAGE = 200;
     public static final int DEFAULT_HISTORY_PAGE = 50;
 

@@ -20,7 +20,15 @@ public sealed interface Message {
     /** Request number chosen by the client, echoed in the answer; null when the client sent none. */
     Integer seq();
 
-    record Login(Integer seq, int id, String password) implements Message {
+    /**
+     * Logs in with the password, or with {@code token}, a resume token from an earlier login ack, which skips
+     * the slow password check when a client reconnects.
+     */
+    record Login(Integer seq, int id, String password, String token) implements Message {
+        public Login(Integer seq, int id, String password) {
+            this(seq, id, password, null);
+        }
+
         public MessageType type() {
             return MessageType.LOGIN;
         }
@@ -33,18 +41,30 @@ public sealed interface Message {
 
     /**
      * On success {@code errno} is 0 and {@code errmsg} null; {@code offlinemsg} holds the encoded chats that
-     * arrived while the user was away, each exactly as {@link Codec#encode} wrote it.
+     * arrived while the user was away, each exactly as {@link Codec#encode} wrote it. {@code token} is a resume
+     * token for the next {@link Login}, given to clients that send {@code seq}.
      */
     record LoginAck(Integer seq, int errno, String errmsg, Integer id, String name, List<Friend> friends,
-                    List<Group> groups, List<String> offlinemsg) implements Message {
+                    List<Group> groups, List<String> offlinemsg, String token) implements Message {
         public LoginAck {
             friends = friends == null ? List.of() : List.copyOf(friends);
             groups = groups == null ? List.of() : List.copyOf(groups);
             offlinemsg = offlinemsg == null ? List.of() : List.copyOf(offlinemsg);
         }
 
+        public LoginAck(Integer seq, int errno, String errmsg, Integer id, String name, List<Friend> friends,
+                        List<Group> groups, List<String> offlinemsg) {
+            this(seq, errno, errmsg, id, name, friends, groups, offlinemsg, null);
+        }
+
         public static LoginAck failed(Integer seq, ErrorCode code, String errmsg) {
-            return new LoginAck(seq, code.code(), errmsg, null, null, null, null, null);
+            return new LoginAck(seq, code.code(), errmsg, null, null, null, null, null, null);
+        }
+
+        @Override
+        public String toString() {
+            return "LoginAck[seq=" + seq + ", errno=" + errno + ", id=" + id + ", friends=" + friends.size()
+                    + ", groups=" + groups.size() + ", offlinemsg=" + offlinemsg.size() + "]";
         }
 
         public MessageType type() {
