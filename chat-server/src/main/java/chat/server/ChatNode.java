@@ -14,14 +14,19 @@ import chat.server.handler.LoginHandler;
 import chat.server.handler.LogoutHandler;
 import chat.server.handler.OneChatHandler;
 import chat.server.handler.RegisterHandler;
+import chat.server.handler.ResumeTokens;
 import chat.server.handler.UserDirectory;
 import chat.server.routing.ClusterLink;
+import chat.server.routing.ClusterSettings;
 import chat.server.routing.LocalPresence;
 import chat.server.routing.LocalSessions;
 import chat.server.routing.MessageRouter;
 import chat.server.routing.OfflineStore;
 import chat.server.routing.Presence;
+import chat.server.routing.RedisCluster;
+import chat.server.storage.BatchingChatMessageDao;
 import chat.server.storage.ChatMessageDao;
+import chat.server.storage.ResumeTokenDao;
 import chat.server.storage.Database;
 import chat.server.storage.DatabaseSettings;
 import chat.server.storage.FriendDao;
@@ -34,22 +39,44 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Wires one server node together and takes it apart again, in order. */
 public final class ChatNode implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ChatNode.class);
+    /** Chat inserts in flight at once, and the most one transaction stores: see BatchingChatMessageDao. */
+    private static final int HISTORY_WRITERS = 2;
+    private static final int HISTORY_BATCH = 500;
 
-    /** Everything a node is started with. */
+    /**
+     * Everything a node is started with. {@code cluster} is null for a node that runs alone; with it, the node
+     * routes through Redis and shares presence with the other nodes on the same Redis and database.
+     */
     public record Settings(String host, int port, DatabaseSettings database, int passwordIterations,
-                           int maxConnections, long maxQueuedBytesPerConnection, Duration shutdownGrace) {
+                           int maxConnections, long maxQueuedBytesPerConnection, Duration shutdownGrace,
+                           ClusterSettings cluster) {
+
+        /** A node that runs alone. */
+        public Settings(String host, int port, DatabaseSettings database, int passwordIterations,
+                        int maxConnections, long maxQueuedBytesPerConnection, Duration shutdownGrace) {
+            this(host, port, database, passwordIterations, maxConnections, maxQueuedBytesPerConnection,
+                    shutdownGrace, null);
+        }
     }
 
     private final Database database;
+    private final BatchingChatMessageDao history;
+    private final RedisCluster redis;
     private final Presence presence;
     private final ClusterLink cluster;
     private final ChatServer server;
 
-    private ChatNode(Database database, Presence presence, ClusterLink cluster, ChatServer server) {
+    private ChatNode(Database database, BatchingChatMessageDao history, RedisCluster redis, Presence presence,
+                     ClusterLink cluster, ChatServer server) {
         this.database = database;
+        this.history = history;
+        this.redis = redis;
         this.presence = presence;
         this.cluster = cluster;
         this.server = server;
@@ -57,27 +84,37 @@ public final class ChatNode implements AutoCloseable {
 
     public static ChatNode start(Settings settings) throws IOException {
         Database database = Database.open(settings.database());
+        RedisCluster redis = null;
         try {
             Codec codec = new Codec();
             Clock clock = Clock.systemDefaultZone();
             PasswordHasher hasher = new PasswordHasher(settings.passwordIterations());
             UserDao users = database.dao(UserDao.class);
             GroupDao groups = database.dao(GroupDao.class);
-            ChatMessageDao history = database.dao(ChatMessageDao.class);
+            BatchingChatMessageDao history = new BatchingChatMessageDao(database.dao(ChatMessageDao.class),
+                    HISTORY_WRITERS, HISTORY_BATCH);
+            ResumeTokens tokens = new ResumeTokens(database.dao(ResumeTokenDao.class), clock,
+                    ResumeTokens.DEFAULT_LIFETIME);
             OfflineMessageDao offlineMessages = database.dao(OfflineMessageDao.class);
             OfflineStore offline = (userId, line) -> offlineMessages.insert(userId, withoutNewline(line));
 
             LocalSessions sessions = new LocalSessions();
-            Presence presence = new LocalPresence();
-            ClusterLink cluster = ClusterLink.NONE;
+            if (settings.cluster() != null) {
+                redis = RedisCluster.connect(settings.cluster());
+            }
+            Presence presence = redis == null ? new LocalPresence() : redis.presence();
+            ClusterLink cluster = redis == null ? ClusterLink.NONE : redis.link();
             MessageRouter router = new MessageRouter(sessions, cluster, offline);
+            if (redis != null) {
+                redis.start(router);
+            }
             UserDirectory directory = new UserDirectory(users);
             ContactBook contacts = new ContactBook(database.dao(FriendDao.class), groups, presence);
 
             Handlers handlers = new Handlers(
-                    new LoginHandler(users, hasher, presence, sessions, contacts, offlineMessages),
+                    new LoginHandler(users, hasher, tokens, presence, sessions, contacts, offlineMessages),
                     new RegisterHandler(users, hasher),
-                    new LogoutHandler(sessions, presence),
+                    new LogoutHandler(sessions, presence, tokens),
                     new OneChatHandler(directory, history, router, codec, clock),
                     new AddFriendHandler(directory, database.dao(FriendDao.class), contacts),
                     new CreateGroupHandler(groups, contacts),
@@ -89,8 +126,14 @@ public final class ChatNode implements AutoCloseable {
                     settings.maxConnections(), settings.maxQueuedBytesPerConnection(), settings.shutdownGrace()),
                     codec, new Dispatcher(handlers), offline);
             server.start();
-            return new ChatNode(database, presence, cluster, server);
+            if (redis == null) {
+                log.info("node running alone: no --redis, so presence and routing stay on this node");
+            }
+            return new ChatNode(database, history, redis, presence, cluster, server);
         } catch (IOException | RuntimeException e) {
+            if (redis != null) {
+                redis.close();
+            }
             database.close();
             throw e;
         }
@@ -100,12 +143,19 @@ public final class ChatNode implements AutoCloseable {
         return server.port();
     }
 
-    /** Stops accepting, closes connections, then the cluster link, presence and the database, in that order. */
+    /**
+     * Stops accepting, closes connections (their users go offline), then the cluster link, presence, the Redis
+     * subscription and pool, and the database, in that order. Only this node's users are released.
+     */
     @Override
     public void close() {
         server.close();
         cluster.close();
         presence.close();
+        if (redis != null) {
+            redis.close();
+        }
+        history.close();
         database.close();
     }
 

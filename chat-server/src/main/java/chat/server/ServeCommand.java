@@ -1,7 +1,11 @@
 package chat.server;
 
+import chat.server.routing.ClusterSettings;
 import chat.server.storage.DatabaseSettings;
 import chat.server.storage.PasswordHasher;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -9,12 +13,17 @@ import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code chat-server}: runs one node until SIGINT or SIGTERM. */
 @Command(name = "chat-server", mixinStandardHelpOptions = true, version = "chat-server 0.1.0",
         description = "Runs a chat server node. With no database options it keeps its data in an embedded "
-                + "database under --data-dir; give --db-url to use MySQL/MariaDB instead.")
+                + "database under --data-dir; give --db-url to use MySQL/MariaDB instead. With --redis the node "
+                + "joins a cluster: every node started with the same --redis and --db-url shares users, presence "
+                + "and messages.")
 final class ServeCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
@@ -53,13 +62,41 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--pbkdf2-iterations", defaultValue = "" + PasswordHasher.DEFAULT_ITERATIONS, description = "PBKDF2 iterations for new password hashes; existing hashes keep theirs (default: ${DEFAULT-VALUE}).")
     int passwordIterations;
 
+    @Option(names = "--redis", paramLabel = "URI", description = "Redis of the cluster, e.g. redis://127.0.0.1:6379 "
+            + "(redis://[user:password@]host[:port][/db]). Turns on cluster mode; needs --db-url, the database "
+            + "every node shares. Without it the node runs alone.")
+    URI redis;
+
+    @Option(names = "--node-id", paramLabel = "ID", description = "This node's name in logs and Redis; must differ between running "
+            + "nodes (default: HOSTNAME:PORT).")
+    String nodeId;
+
+    @Option(names = "--redis-prefix", paramLabel = "PREFIX", defaultValue = ClusterSettings.DEFAULT_PREFIX, description = "Prefix of the "
+            + "cluster's Redis keys and channels; clusters sharing one Redis need different prefixes "
+            + "(default: ${DEFAULT-VALUE}).")
+    String redisPrefix;
+
+    @Option(names = "--presence-ttl-ms", paramLabel = "MILLIS", defaultValue = "6000", description = "Lifetime of a user's presence in "
+            + "Redis, renewed every third of it by the node's heartbeat. If a node dies without logging its users "
+            + "out (kill -9, power loss), they can log in again elsewhere within this time "
+            + "(default: ${DEFAULT-VALUE}).")
+    long presenceTtlMillis;
+
+    @Option(names = "--cluster-stats-interval", defaultValue = "60", paramLabel = "SECONDS", description = "How "
+            + "often the node logs its cross-node traffic (published, received), when it changed; 0 turns it off "
+            + "(default: ${DEFAULT-VALUE}).")
+    long clusterStatsSeconds;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         DatabaseSettings database = dbUrl == null
                 ? DatabaseSettings.embedded(dataDir)
                 : new DatabaseSettings(dbUrl, dbUser, dbPassword, dbPoolSize);
         ChatNode.Settings settings = new ChatNode.Settings(host, port, database, passwordIterations, maxConnections,
-                maxQueuedBytes, Duration.ofSeconds(5));
+                maxQueuedBytes, Duration.ofSeconds(5), clusterSettings());
         ChatNode node;
         try {
             node = ChatNode.start(settings);
@@ -75,5 +112,33 @@ final class ServeCommand implements Callable<Integer> {
         }, "chat-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    private ClusterSettings clusterSettings() {
+        if (redis == null) {
+            return null;
+        }
+        if (dbUrl == null) {
+            throw new ParameterException(spec.commandLine(), "--redis needs --db-url: the nodes of a cluster share "
+                    + "one MySQL/MariaDB database");
+        }
+        String id = nodeId != null ? nodeId : defaultNodeId(port);
+        try {
+            return new ClusterSettings(redis, id, redisPrefix, Duration.ofMillis(presenceTtlMillis),
+                    Duration.ofSeconds(clusterStatsSeconds));
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /** HOSTNAME:PORT, unique as long as no two nodes on one machine share a port. */
+    static String defaultNodeId(int port) {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = System.getenv().getOrDefault("HOSTNAME", "localhost");
+        }
+        return host + ":" + (port == 0 ? "pid" + ProcessHandle.current().pid() : Integer.toString(port));
     }
 }

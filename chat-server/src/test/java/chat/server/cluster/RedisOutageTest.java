@@ -1,0 +1,70 @@
+package chat.server.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import chat.server.ChatNode;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Redis dies and comes back empty while both nodes run (a private redis-server, never the shared one). Nodes
+ * keep serving their own users, store what they cannot route, then resubscribe and re-create presence by
+ * themselves; nothing sent during the outage is lost.
+ */
+@Timeout(60)
+class RedisOutageTest {
+
+    @Test
+    void nodesRecoverFromARedisRestartAndLoseNoMessage() throws Exception {
+        try (RedisServer redis = RedisServer.start();
+             ClusterDatabase database = ClusterDatabase.create();
+             ChatNode node1 = ClusterTest.startNode(redis, database, "node-1");
+             ChatNode node2 = ClusterTest.startNode(redis, database, "node-2");
+             LineClient setup = new LineClient(node1.port());
+             LineClient a = new LineClient(node1.port());
+             LineClient c = new LineClient(node1.port());
+             LineClient b = new LineClient(node2.port());
+             LineClient late = new LineClient(node1.port())) {
+            int ann = setup.register("ann");
+            int bob = setup.register("bob");
+            int cid = setup.register("cid");
+            int dan = setup.register("dan");
+            a.loginOk(ann);
+            c.loginOk(cid);
+            b.loginOk(bob);
+
+            redis.kill();
+            assertEquals(13, a.chat(bob, "during the outage").path("msgid").asInt(), "the sender gets its ack");
+            assertEquals(13, c.chat(ann, "same node, still live").path("msgid").asInt());
+            assertEquals("same node, still live", a.push(6).get("msg").textValue());
+            JsonNode refused = late.login(dan);
+            assertEquals(10, refused.path("errno").asInt(), "no login without presence: " + refused);
+            assertTrue(b.quietFor(Duration.ofMillis(300)), "bob's node could not have received it");
+
+            long restarted = System.nanoTime();
+            redis.restart();
+            ClusterTest.waitUntil(() -> "node-1".equals(redis.get("chat:presence:" + ann))
+                            && "node-1".equals(redis.get("chat:presence:" + cid))
+                            && "node-2".equals(redis.get("chat:presence:" + bob))
+                            && redis.subscribers("chat:user:" + ann) == 1
+                            && redis.subscribers("chat:user:" + bob) == 1
+                            && redis.subscribers("chat:user:" + cid) == 1,
+                    Duration.ofSeconds(10), "the nodes did not resubscribe and renew presence");
+            System.out.printf("nodes resubscribed and renewed presence %d ms after Redis came back%n",
+                    (System.nanoTime() - restarted) / 1_000_000);
+
+            a.chat(bob, "after the outage");
+            assertEquals("after the outage", b.push(6).get("msg").textValue());
+            late.loginOk(dan);
+
+            b.logout();
+            List<JsonNode> offline = ClusterTest.offlineMessages(b.loginOk(bob));
+            assertEquals(1, offline.size(), "stored once, delivered once: " + offline);
+            assertEquals("during the outage", offline.getFirst().get("msg").textValue());
+        }
+    }
+}
