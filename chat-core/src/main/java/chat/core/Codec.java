@@ -28,8 +28,10 @@ import chat.core.Message.Pong;
 import chat.core.Message.Register;
 import chat.core.Message.RegisterAck;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -46,7 +48,10 @@ import java.util.List;
  * parses every element again. Optional keys are left out rather than sent as null.
  */
 public final class Codec {
-    private final ObjectMapper mapper = new ObjectMapper();
+    // Emoji go out as UTF-8 like every other character, not as \uD83D\uDE00 escapes that nc users would see.
+    private final ObjectMapper mapper = JsonMapper.builder()
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+            .build();
 
     /** The message as one line of JSON, ending in {@code \n}: the server's and our client's framing. */
     public byte[] encodeLine(Message message) {

@@ -9,11 +9,13 @@ import chat.core.Message.GroupChat;
 import chat.core.Message.History;
 import chat.core.Message.JoinGroup;
 import chat.core.Message.Login;
+import chat.core.Message.LoginAck;
 import chat.core.Message.Logout;
 import chat.core.Message.OneChat;
 import chat.core.Message.Ping;
 import chat.core.Message.Pong;
 import chat.core.Message.Register;
+import chat.core.Message.RegisterAck;
 import chat.core.ProtocolException;
 import chat.server.handler.Session;
 import chat.server.storage.UserRef;
@@ -42,9 +44,19 @@ public final class Dispatcher {
             session.reply(new Message.Error(message.seq(), message.type().id(), e.code().code(), e.getMessage()));
         } catch (RuntimeException e) {
             log.warn("{} from {} failed", message.type(), session, e);
-            session.reply(new Message.Error(message.seq(), message.type().id(), ErrorCode.SERVER_ERROR.code(),
-                    "the server could not complete the request; try again later"));
+            session.reply(serverError(message));
         }
+    }
+
+    /** The original client waits for a login or register ack whatever happens, so those get one. */
+    private static Message serverError(Message request) {
+        String text = "the server could not complete the request; try again later";
+        int code = ErrorCode.SERVER_ERROR.code();
+        return switch (request) {
+            case Login m -> LoginAck.failed(m.seq(), ErrorCode.SERVER_ERROR, text);
+            case Register m -> new RegisterAck(m.seq(), code, text, null);
+            default -> new Message.Error(request.seq(), request.type().id(), code, text);
+        };
     }
 
     /** The connection is gone: its user, if any, goes offline. */

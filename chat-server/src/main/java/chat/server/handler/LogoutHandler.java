@@ -5,18 +5,24 @@ import chat.core.Message.LogoutAck;
 import chat.server.routing.LocalSessions;
 import chat.server.routing.Presence;
 
-/** Logs the session's user out; the connection stays open for another login, as the original client expects. */
+/**
+ * Logs the session's user out; the connection stays open for another login, as the original client expects.
+ * An explicit logout also ends the user's resume tokens; a dropped connection keeps them, to come back with.
+ */
 public final class LogoutHandler implements Handler<Logout> {
     private final LocalSessions sessions;
     private final Presence presence;
+    private final ResumeTokens tokens;
 
-    public LogoutHandler(LocalSessions sessions, Presence presence) {
+    public LogoutHandler(LocalSessions sessions, Presence presence, ResumeTokens tokens) {
         this.sessions = sessions;
         this.presence = presence;
+        this.tokens = tokens;
     }
 
     @Override
     public void handle(Session session, Logout logout) {
+        session.user().ifPresent(user -> tokens.revokeAll(user.id()));
         end(session);
         if (logout.seq() != null) {
             session.reply(new LogoutAck(logout.seq()));

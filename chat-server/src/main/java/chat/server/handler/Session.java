@@ -50,7 +50,7 @@ public final class Session {
     }
 
     public void reply(Message message) {
-        channel.offer(codec.encodeLine(message), false);
+        channel.offer(codec.encodeLine(message));
     }
 
     /**

@@ -34,6 +34,6 @@ public final class MessageRouter {
     }
 
     private boolean deliverHere(int userId, byte[] line) {
-        return sessions.find(userId).map(outbox -> outbox.offer(line, true)).orElse(false);
+        return sessions.find(userId).map(outbox -> outbox.deliver(userId, line)).orElse(false);
     }
 }

@@ -1,13 +1,16 @@
 package chat.server.routing;
 
-/** Where messages for one connected user go: the connection's outbound queue. */
+/** Where messages for one connection go: its outbound queue. Offers never block. */
 public interface Outbox {
 
+    /** Queues a reply; one lost with its connection needs no keeping. False when closed or full. */
+    boolean offer(byte[] line);
+
     /**
-     * Queues one encoded line for the user. {@code durable} marks a chat that must not be lost: if the
-     * connection closes before it is written, it is handed back to be stored offline.
+     * Queues a chat for {@code recipientId}, which must not be lost: if the connection closes before writing
+     * it, it is stored offline for that recipient, whoever is logged in on the connection by then.
      *
      * @return false when the outbox is closed or full; the caller keeps the message
      */
-    boolean offer(byte[] line, boolean durable);
+    boolean deliver(int recipientId, byte[] line);
 }

@@ -96,10 +96,10 @@ public final class ChatServer implements AutoCloseable {
         try {
             socket.setTcpNoDelay(true);
             socket.setKeepAlive(true);
-            Connection connection = new Connection(socket, settings.maxQueuedBytesPerConnection());
+            Connection connection = new Connection(socket, settings.maxQueuedBytesPerConnection(), offline);
             open.add(connection);
             ConnectionHandler handler = new ConnectionHandler(connection, socket.getInputStream(), codec,
-                    dispatcher, offline, () -> {
+                    dispatcher, () -> {
                         open.remove(connection);
                         permits.release();
                     });

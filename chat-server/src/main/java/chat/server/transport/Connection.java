@@ -1,6 +1,7 @@
 package chat.server.transport;
 
 import chat.server.handler.SessionChannel;
+import chat.server.routing.OfflineStore;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -14,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,38 +24,40 @@ import org.slf4j.LoggerFactory;
  * in few system calls and an idle connection costs no thread.
  *
  * <p>A client that stops reading cannot hold anyone up: offers never block, and once more than
- * {@code maxQueuedBytes} wait unwritten the connection is closed as too slow. Durable lines (chats) still
- * queued when the connection closes are handed to {@code undelivered}, which stores them offline.
+ * {@code maxQueuedBytes} wait unwritten the connection is closed as too slow. Chats still queued when the
+ * connection closes are stored offline for the user each was for.
  */
 final class Connection implements SessionChannel {
     private static final Logger log = LoggerFactory.getLogger(Connection.class);
 
-    private record Outgoing(byte[] line, boolean durable, CompletableFuture<Boolean> written) {
+    /** {@code recipientId} is set for a chat, which must reach offline storage if it cannot be written. */
+    private record Outgoing(byte[] line, Integer recipientId, CompletableFuture<Boolean> written) {
     }
 
     private final Socket socket;
     private final OutputStream out;
     private final long maxQueuedBytes;
+    private final OfflineStore undelivered;
     private final LinkedBlockingDeque<Outgoing> queue = new LinkedBlockingDeque<>();
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicBoolean writing = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
-    private volatile Consumer<byte[]> undelivered = line -> { };
 
-    Connection(Socket socket, long maxQueuedBytes) throws IOException {
+    Connection(Socket socket, long maxQueuedBytes, OfflineStore undelivered) throws IOException {
         this.socket = socket;
         this.out = socket.getOutputStream();
         this.maxQueuedBytes = maxQueuedBytes;
-    }
-
-    /** Where durable lines go when this connection closes before writing them. */
-    void onUndelivered(Consumer<byte[]> handler) {
-        this.undelivered = handler;
+        this.undelivered = undelivered;
     }
 
     @Override
-    public boolean offer(byte[] line, boolean durable) {
-        return enqueue(new Outgoing(line, durable, null), false);
+    public boolean offer(byte[] line) {
+        return enqueue(new Outgoing(line, null, null), false);
+    }
+
+    @Override
+    public boolean deliver(int recipientId, byte[] line) {
+        return enqueue(new Outgoing(line, recipientId, null), false);
     }
 
     /**
@@ -66,7 +68,7 @@ final class Connection implements SessionChannel {
     @Override
     public CompletableFuture<Boolean> sendFirst(byte[] line) {
         CompletableFuture<Boolean> written = new CompletableFuture<>();
-        if (!enqueue(new Outgoing(line, false, written), true)) {
+        if (!enqueue(new Outgoing(line, null, written), true)) {
             written.complete(false);
         }
         return written;
@@ -140,7 +142,7 @@ final class Connection implements SessionChannel {
     /** Lets what is queued go out, waiting at most {@code grace}, then closes. */
     void finish(Duration grace) {
         CompletableFuture<Boolean> drained = new CompletableFuture<>();
-        if (enqueue(new Outgoing(new byte[0], false, drained), false)) {
+        if (enqueue(new Outgoing(new byte[0], null, drained), false)) {
             try {
                 drained.get(grace.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
@@ -178,8 +180,8 @@ final class Connection implements SessionChannel {
     private void giveBack(Outgoing item) {
         if (item.written() != null) {
             item.written().complete(false);
-        } else if (item.durable()) {
-            undelivered.accept(item.line());
+        } else if (item.recipientId() != null) {
+            undelivered.store(item.recipientId(), item.line());
         }
     }
 }

@@ -8,7 +8,6 @@ import chat.core.Message;
 import chat.core.ProtocolException;
 import chat.server.dispatch.Dispatcher;
 import chat.server.handler.Session;
-import chat.server.routing.OfflineStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -28,23 +27,20 @@ final class ConnectionHandler implements Runnable {
     private final InputStream in;
     private final Codec codec;
     private final Dispatcher dispatcher;
-    private final OfflineStore offline;
     private final Runnable onClosed;
 
     ConnectionHandler(Connection connection, InputStream in, Codec codec, Dispatcher dispatcher,
-                      OfflineStore offline, Runnable onClosed) {
+                      Runnable onClosed) {
         this.connection = connection;
         this.in = in;
         this.codec = codec;
         this.dispatcher = dispatcher;
-        this.offline = offline;
         this.onClosed = onClosed;
     }
 
     @Override
     public void run() {
         Session session = new Session(connection, codec);
-        connection.onUndelivered(line -> session.user().ifPresent(user -> offline.store(user.id(), line)));
         log.info("connection opened from {}", connection.remoteAddress());
         try {
             serve(session);
@@ -54,9 +50,6 @@ final class ConnectionHandler implements Runnable {
             log.warn("connection {} failed", session, e);
         } finally {
             String who = session.toString();
-            // Chats still queued go back to storage under the user they were for, who is about to log out.
-            session.user().ifPresent(user ->
-                    connection.onUndelivered(line -> offline.store(user.id(), line)));
             dispatcher.disconnected(session);
             connection.finish(CLOSE_GRACE);
             onClosed.run();

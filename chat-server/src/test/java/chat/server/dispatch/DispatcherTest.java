@@ -42,6 +42,7 @@ import chat.core.Message.RegisterAck;
 import chat.core.ProtocolException;
 import chat.server.handler.Handler;
 import chat.server.handler.LogoutHandler;
+import chat.server.handler.ResumeTokens;
 import chat.server.handler.RecordingChannel;
 import chat.server.handler.Session;
 import chat.server.handler.TestSessions;
@@ -271,15 +272,27 @@ class DispatcherTest {
     }
 
     @Test
-    void aCrashBeforeLoginIsAServerErrorToo() throws Exception {
+    void aCrashDuringLoginIsAnsweredWithALoginAckBecauseTheOriginalClientWaitsForOne() throws Exception {
         Session session = anonymous();
         doThrow(new IllegalStateException("database down")).when(login).handle(any(), any());
 
         assertDoesNotThrow(() -> dispatcher.dispatch(session, new Login(2, 21, "pw")));
 
-        Message.Error error = (Message.Error) channel.onlyReply();
-        assertEquals(ErrorCode.SERVER_ERROR.code(), error.errno());
-        assertEquals(1, error.req());
+        LoginAck ack = (LoginAck) channel.onlyReply();
+        assertEquals(ErrorCode.SERVER_ERROR.code(), ack.errno());
+        assertEquals(2, ack.seq());
+    }
+
+    @Test
+    void aCrashDuringRegisterIsAnsweredWithARegisterAck() throws Exception {
+        Session session = anonymous();
+        doThrow(new IllegalStateException("database down")).when(register).handle(any(), any());
+
+        assertDoesNotThrow(() -> dispatcher.dispatch(session, new Register(null, "wei", "pw")));
+
+        RegisterAck ack = (RegisterAck) channel.onlyReply();
+        assertEquals(ErrorCode.SERVER_ERROR.code(), ack.errno());
+        assertFalse(ack.errmsg().contains("database down"));
     }
 
     @Test
@@ -308,7 +321,7 @@ class DispatcherTest {
     void aDroppedConnectionTakesItsUserOffline() {
         LocalSessions sessions = new LocalSessions();
         Presence presence = mock(Presence.class);
-        Dispatcher real = new Dispatcher(new Handlers(login, register, new LogoutHandler(sessions, presence), oneChat,
+        Dispatcher real = new Dispatcher(new Handlers(login, register, new LogoutHandler(sessions, presence, mock(ResumeTokens.class)), oneChat,
                 addFriend, createGroup, joinGroup, groupChat, history, contacts));
         Session session = loggedIn();
         sessions.add(ME, channel);

@@ -70,6 +70,8 @@ class LoginHandlerTest {
     private GroupDao groups;
     @Mock
     private OfflineMessageDao offline;
+    @Mock
+    private ResumeTokens tokens;
 
     private final Codec codec = new Codec();
     private final LocalSessions sessions = new LocalSessions();
@@ -80,8 +82,8 @@ class LoginHandlerTest {
     @BeforeEach
     void setUp() {
         session = new Session(channel, codec);
-        handler = new LoginHandler(users, HASHER, presence, sessions, new ContactBook(friends, groups, presence),
-                offline);
+        handler = new LoginHandler(users, HASHER, tokens, presence, sessions,
+                new ContactBook(friends, groups, presence), offline);
     }
 
     @Test
@@ -98,6 +100,7 @@ class LoginHandlerTest {
             assertEquals(1, channel.sent().size(), "offline messages are deleted only after the ack was written");
             return 2;
         });
+        when(tokens.issue(21)).thenReturn("resume-token");
 
         handler.handle(session, new Login(4, 21, "secret"));
 
@@ -106,7 +109,7 @@ class LoginHandlerTest {
                 List.of(new Group(1, "g", "d", List.of(
                         new Member(13, "zhang san", Contacts.ONLINE, Contacts.CREATOR),
                         new Member(21, "gao yang", Contacts.ONLINE, Contacts.NORMAL)))),
-                List.of(OFFLINE_1, OFFLINE_2));
+                List.of(OFFLINE_1, OFFLINE_2), "resume-token");
         assertEquals(List.of(expected), channel.messages());
         assertTrue(channel.sent().getFirst().first(), "the ack jumps ahead of chats that raced it");
         assertEquals(Optional.of(GAO), session.user());
@@ -190,7 +193,7 @@ class LoginHandlerTest {
 
     @Test
     void aUserWithASessionOnThisNodeIsRefusedAndTheClaimReleased() {
-        Outbox existing = (line, durable) -> true;
+        Outbox existing = new RecordingChannel();
         sessions.add(21, existing);
         knownUser();
         when(presence.claim(21)).thenReturn(true);
@@ -307,5 +310,44 @@ class LoginHandlerTest {
             Collection<Integer> asked = inv.getArgument(0);
             return asked.stream().filter(ids::contains).collect(Collectors.toSet());
         };
+    }
+
+    @Test
+    void aLiveResumeTokenLogsInWithoutThePasswordAndIsKept() {
+        knownUser();
+        when(tokens.accepts(21, "resume-token")).thenReturn(true);
+        when(presence.claim(21)).thenReturn(true);
+
+        handler.handle(session, new Login(8, 21, null, "resume-token"));
+
+        LoginAck ack = (LoginAck) channel.messages().getFirst();
+        assertEquals(0, ack.errno());
+        assertEquals("resume-token", ack.token(), "a token login keeps its token");
+        verify(tokens, never()).issue(anyInt());
+        assertEquals(Optional.of(GAO), session.user());
+    }
+
+    @Test
+    void anUnknownOrExpiredResumeTokenIsRefusedLikeAWrongPassword() {
+        knownUser();
+        when(tokens.accepts(21, "stale")).thenReturn(false);
+
+        handler.handle(session, new Login(9, 21, null, "stale"));
+
+        LoginAck ack = (LoginAck) channel.onlyReply();
+        assertEquals(ErrorCode.REJECTED.code(), ack.errno());
+        assertNotLoggedIn();
+        verify(presence, never()).claim(anyInt());
+    }
+
+    @Test
+    void theOriginalClientWhichSendsNoSeqGetsNoToken() {
+        knownUser();
+        when(presence.claim(21)).thenReturn(true);
+
+        handler.handle(session, new Login(null, 21, "secret"));
+
+        assertEquals(null, ((LoginAck) channel.messages().getFirst()).token());
+        verifyNoInteractions(tokens);
     }
 }

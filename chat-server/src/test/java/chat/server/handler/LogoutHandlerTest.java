@@ -26,6 +26,8 @@ class LogoutHandlerTest {
 
     @Mock
     private Presence presence;
+    @Mock
+    private ResumeTokens tokens;
 
     private final Codec codec = new Codec();
     private final LocalSessions sessions = new LocalSessions();
@@ -35,7 +37,7 @@ class LogoutHandlerTest {
 
     @BeforeEach
     void setUp() {
-        handler = new LogoutHandler(sessions, presence);
+        handler = new LogoutHandler(sessions, presence, tokens);
         session = TestSessions.loggedIn(channel, codec, GAO);
         sessions.add(21, channel);
     }
@@ -90,7 +92,7 @@ class LogoutHandlerTest {
 
     @Test
     void aStaleSessionDoesNotEvictTheConnectionThatNowHoldsTheUser() {
-        Outbox newer = (line, durable) -> true;
+        Outbox newer = new RecordingChannel();
         sessions.remove(21, channel);
         sessions.add(21, newer);
 
@@ -105,5 +107,16 @@ class LogoutHandlerTest {
         handler.end(session);
 
         verify(presence).release(21);
+    }
+
+    @Test
+    void anExplicitLogoutEndsTheUsersResumeTokensButADroppedConnectionKeepsThem() {
+        handler.end(session);
+        verifyNoInteractions(tokens);
+
+        Session again = TestSessions.loggedIn(channel, codec, GAO);
+        sessions.add(21, channel);
+        handler.handle(again, new Logout(3, null));
+        verify(tokens).revokeAll(21);
     }
 }

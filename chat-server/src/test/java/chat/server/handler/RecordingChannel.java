@@ -20,8 +20,11 @@ public final class RecordingChannel implements SessionChannel {
     /** How {@link #sendFirst} answers. */
     public enum FirstWrite { WRITTEN, NOT_WRITTEN, FAILED }
 
-    /** One line as handed over; {@code first} for {@link #sendFirst}, else {@link #offer}. */
-    public record Sent(byte[] line, boolean durable, boolean first) {
+    /**
+     * One line as handed over: {@code recipientId} is set for a chat ({@link #deliver}), {@code first} for
+     * {@link #sendFirst}, neither for a reply ({@link #offer}).
+     */
+    public record Sent(byte[] line, Integer recipientId, boolean first) {
     }
 
     private final Codec codec = new Codec();
@@ -34,14 +37,20 @@ public final class RecordingChannel implements SessionChannel {
     }
 
     @Override
-    public boolean offer(byte[] line, boolean durable) {
-        sent.add(new Sent(line, durable, false));
+    public boolean offer(byte[] line) {
+        sent.add(new Sent(line, null, false));
+        return true;
+    }
+
+    @Override
+    public boolean deliver(int recipientId, byte[] line) {
+        sent.add(new Sent(line, recipientId, false));
         return true;
     }
 
     @Override
     public CompletableFuture<Boolean> sendFirst(byte[] line) {
-        sent.add(new Sent(line, false, true));
+        sent.add(new Sent(line, null, true));
         return switch (firstWrite) {
             case WRITTEN -> CompletableFuture.completedFuture(true);
             case NOT_WRITTEN -> CompletableFuture.completedFuture(false);

@@ -17,6 +17,7 @@ import chat.server.dispatch.Dispatcher;
 import chat.server.dispatch.Handlers;
 import chat.server.handler.Handler;
 import chat.server.handler.LogoutHandler;
+import chat.server.handler.ResumeTokens;
 import chat.server.handler.TestSessions;
 import chat.server.routing.LocalSessions;
 import chat.server.routing.Presence;
@@ -38,7 +39,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** One connection served end to end over loopback, with a real dispatcher whose login handler just logs in. */
@@ -78,11 +78,12 @@ class ConnectionHandlerTest {
             TestSessions.logIn(session, new UserRef(request.id(), "user" + request.id()));
             logins.add(request.id());
         };
-        Dispatcher dispatcher = new Dispatcher(new Handlers(login, unused(), new LogoutHandler(new LocalSessions(), presence),
+        Dispatcher dispatcher = new Dispatcher(new Handlers(login, unused(),
+                new LogoutHandler(new LocalSessions(), presence, mock(ResumeTokens.class)),
                 unused(), unused(), unused(), unused(), unused(), unused(), unused()));
-        connection = new Connection(server, 64 * 1024);
+        connection = new Connection(server, 64 * 1024,
+                (userId, line) -> stored.add(new Stored(userId, new String(line, StandardCharsets.UTF_8))));
         ConnectionHandler handler = new ConnectionHandler(connection, server.getInputStream(), codec, dispatcher,
-                (userId, line) -> stored.add(new Stored(userId, new String(line, StandardCharsets.UTF_8))),
                 closed::countDown);
         Thread.ofVirtual().name("test-connection").start(handler);
     }
@@ -144,7 +145,7 @@ class ConnectionHandlerTest {
         assertEquals(21, logins.poll(WAIT_MS, TimeUnit.MILLISECONDS));
         blockTheWriter();
         String chat = "{\"msgid\":6,\"id\":13,\"name\":\"zhang san\",\"toid\":21,\"msg\":\"hi\"}\n";
-        assertTrue(connection.offer(chat.getBytes(StandardCharsets.UTF_8), true));
+        assertTrue(connection.deliver(21, chat.getBytes(StandardCharsets.UTF_8)));
 
         peer.close();
 
@@ -153,14 +154,12 @@ class ConnectionHandlerTest {
     }
 
     @Test
-    @Disabled("bug: ConnectionHandler stores undelivered chats under whoever is logged in on the connection when it"
-            + " closes, not under the user they were for; see the report")
     void chatsQueuedForAUserWhoLoggedOutAreNotStoredForTheNextUserOfTheConnection() throws Exception {
         send("{\"msgid\":1,\"id\":21,\"password\":\"x\"}\0");
         assertEquals(21, logins.poll(WAIT_MS, TimeUnit.MILLISECONDS));
         blockTheWriter();
         String chat = "{\"msgid\":6,\"id\":13,\"name\":\"zhang san\",\"toid\":21,\"msg\":\"for 21 only\"}\n";
-        assertTrue(connection.offer(chat.getBytes(StandardCharsets.UTF_8), true));
+        assertTrue(connection.deliver(21, chat.getBytes(StandardCharsets.UTF_8)));
         // The original client logs out and in again on the same socket.
         send("{\"msgid\":3,\"id\":21}\0{\"msgid\":1,\"id\":22,\"password\":\"y\"}\0");
         assertEquals(22, logins.poll(WAIT_MS, TimeUnit.MILLISECONDS));
@@ -176,7 +175,7 @@ class ConnectionHandlerTest {
     private void blockTheWriter() {
         byte[] filler = ("{\"msgid\":20,\"pad\":\"" + "f".repeat(8 * 1024) + "\"}\n").getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < 6; i++) {
-            assertTrue(connection.offer(filler, false));
+            assertTrue(connection.offer(filler));
         }
     }
 

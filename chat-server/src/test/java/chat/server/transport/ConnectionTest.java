@@ -38,6 +38,9 @@ class ConnectionTest {
     private Socket server;
     private InputStream peerIn;
     private final List<Connection> connections = new ArrayList<>();
+    /** What the connections hand back to be stored offline, as text; every chat here is for {@link #RECIPIENT}. */
+    private final List<String> undelivered = new CopyOnWriteArrayList<>();
+    private static final int RECIPIENT = 21;
 
     @BeforeEach
     void connect() throws IOException {
@@ -67,7 +70,7 @@ class ConnectionTest {
         for (int i = 0; i < 500; i++) {
             String line = "{\"msgid\":6,\"n\":" + i + "}\n";
             sent.add(line);
-            assertTrue(connection.offer(bytes(line), i % 2 == 0));
+            assertTrue(offer(connection, bytes(line), i % 2 == 0));
         }
 
         assertEquals(sent, readLines(500));
@@ -85,8 +88,8 @@ class ConnectionTest {
             threads.add(Thread.ofVirtual().start(() -> {
                 awaitQuietly(start);
                 for (int i = 0; i < perSender; i++) {
-                    connection.offer(bytes("{\"from\":" + sender + ",\"n\":" + i + ",\"pad\":\"" + "x".repeat(100)
-                            + "\"}\n"), true);
+                    connection.deliver(RECIPIENT, bytes("{\"from\":" + sender + ",\"n\":" + i + ",\"pad\":\""
+                            + "x".repeat(100) + "\"}\n"));
                 }
             }));
         }
@@ -122,9 +125,9 @@ class ConnectionTest {
         String pad = "y".repeat(8 * 1024);
         int fillers = 512;
         for (int i = 0; i < fillers; i++) {
-            assertTrue(connection.offer(bytes("{\"filler\":" + i + ",\"pad\":\"" + pad + "\"}\n"), false));
+            assertTrue(connection.offer(bytes("{\"filler\":" + i + ",\"pad\":\"" + pad + "\"}\n")));
         }
-        assertTrue(connection.offer(bytes("{\"msgid\":6,\"late\":1}\n"), true));
+        assertTrue(connection.deliver(RECIPIENT, bytes("{\"msgid\":6,\"late\":1}\n")));
 
         CompletableFuture<Boolean> ack = connection.sendFirst(bytes("{\"msgid\":2,\"ack\":1}\n"));
         assertFalse(ack.isDone(), "nothing is written while the peer does not read");
@@ -143,8 +146,6 @@ class ConnectionTest {
     @Test
     void aPeerThatStopsReadingIsClosedAndQueuedChatsGoToTheUndeliveredHandler() throws Exception {
         Connection connection = open(64 * 1024);
-        List<String> undelivered = new CopyOnWriteArrayList<>();
-        connection.onUndelivered(line -> undelivered.add(text(line)));
         String pad = "z".repeat(4 * 1024);
         List<String> accepted = new ArrayList<>();
         Set<String> durable = new HashSet<>();
@@ -153,7 +154,7 @@ class ConnectionTest {
             for (int i = 0; ; i++) {
                 boolean isDurable = i % 3 != 0;
                 String line = "{\"msgid\":6,\"n\":" + i + ",\"durable\":" + isDurable + ",\"pad\":\"" + pad + "\"}\n";
-                if (!connection.offer(bytes(line), isDurable)) {
+                if (!offer(connection, bytes(line), isDurable)) {
                     break;
                 }
                 accepted.add(line);
@@ -180,15 +181,13 @@ class ConnectionTest {
     @Test
     void offersAfterCloseAreRefusedAndNotHandedBack() throws Exception {
         Connection connection = open(1 << 20);
-        List<byte[]> undelivered = new CopyOnWriteArrayList<>();
-        connection.onUndelivered(undelivered::add);
 
         connection.close();
         connection.close();
 
         assertTrue(connection.isClosed());
-        assertFalse(connection.offer(bytes("{\"msgid\":6}\n"), true), "the caller keeps what was refused");
-        assertFalse(connection.offer(bytes("{\"msgid\":11}\n"), false));
+        assertFalse(connection.deliver(RECIPIENT, bytes("{\"msgid\":6}\n")), "the caller keeps what was refused");
+        assertFalse(connection.offer(bytes("{\"msgid\":11}\n")));
         assertFalse(connection.sendFirst(bytes("{\"msgid\":2}\n")).get(WAIT_MS, TimeUnit.MILLISECONDS));
         assertTrue(undelivered.isEmpty());
         assertEquals(List.of(), readUntilEnd(), "the peer sees the connection end");
@@ -198,7 +197,7 @@ class ConnectionTest {
     void aLineLargerThanTheQueueLimitClosesTheConnection() {
         Connection connection = open(1024);
 
-        assertFalse(connection.offer(new byte[2048], true));
+        assertFalse(connection.deliver(RECIPIENT, new byte[2048]));
 
         assertTrue(connection.isClosed());
     }
@@ -209,7 +208,7 @@ class ConnectionTest {
         List<String> sent = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             sent.add("{\"n\":" + i + "}\n");
-            connection.offer(bytes(sent.getLast()), true);
+            connection.deliver(RECIPIENT, bytes(sent.getLast()));
         }
 
         assertTimeoutPreemptively(LIMIT, () -> connection.finish(Duration.ofSeconds(2)));
@@ -225,7 +224,7 @@ class ConnectionTest {
         peer.close();
 
         assertTimeoutPreemptively(LIMIT, () -> {
-            while (connection.offer(bytes("{\"msgid\":6,\"pad\":\"" + "p".repeat(1000) + "\"}\n"), true)) {
+            while (connection.deliver(RECIPIENT, bytes("{\"msgid\":6,\"pad\":\"" + "p".repeat(1000) + "\"}\n"))) {
                 Thread.sleep(5);
             }
         });
@@ -235,9 +234,16 @@ class ConnectionTest {
 
     // ---- helpers ----
 
+    private static boolean offer(Connection connection, byte[] line, boolean chat) {
+        return chat ? connection.deliver(RECIPIENT, line) : connection.offer(line);
+    }
+
     private Connection open(long maxQueuedBytes) {
         try {
-            Connection connection = new Connection(server, maxQueuedBytes);
+            Connection connection = new Connection(server, maxQueuedBytes, (userId, line) -> {
+                assertEquals(RECIPIENT, userId);
+                undelivered.add(text(line));
+            });
             connections.add(connection);
             return connection;
         } catch (IOException e) {
