@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "chat-client", mixinStandardHelpOptions = true, version = "chat-client 0.1",
         description = "Terminal client for the chat server: log in, chat with friends and groups.",
-        subcommands = {})
+        subcommands = {chat.client.bench.BenchCommand.class})
 final class ClientCommand implements Callable<Integer> {
     static final String DEFAULT_HOST = "127.0.0.1";
     static final int DEFAULT_PORT = 6000;
