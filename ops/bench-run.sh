@@ -6,6 +6,7 @@
 #   e.g. ops/bench-run.sh --db mariadb -- chat --users 1000 --rate 40000 --duration 30
 #
 # MariaDB runs get a fresh utf8mb4 database bench_<port>; H2 runs a fresh data dir under /tmp.
+# BENCH_SERVER_JVM_ARGS adds JVM flags to the server, e.g. "-XX:+UseSerialGC -Xms16m".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source ops/java-home.sh
@@ -34,7 +35,7 @@ if [ "$db" = mariadb ]; then
 else
     server_args+=(--data-dir "$work/data")
 fi
-jvm_args=()
+jvm_args=(${BENCH_SERVER_JVM_ARGS:-})
 [ -n "$heap" ] && jvm_args+=("-Xmx$heap")
 [ -n "$jfr" ] && jvm_args+=("-XX:StartFlightRecording=filename=$jfr,settings=profile")
 echo "commit: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- chat-server chat-core || echo '+dirty')  db: $db  iterations: $iterations  ulimit -n: $(ulimit -n)"

@@ -9,4 +9,5 @@ if [ ! -f "$jar" ] || [ -n "$(find chat-core/src chat-server/src migrations -new
     echo "building $jar ..."
     mvn -q -B -pl chat-server -am package -DskipTests
 fi
-exec "$JAVA_HOME/bin/java" -jar "$jar" "$@"
+# CHAT_JAVA_OPTS passes JVM flags, e.g. "-XX:+UseSerialGC -Xms16m -Xmx512m" for a small memory footprint.
+exec "$JAVA_HOME/bin/java" ${CHAT_JAVA_OPTS:-} -jar "$jar" "$@"

@@ -27,8 +27,10 @@ import chat.core.Message.Ping;
 import chat.core.Message.Pong;
 import chat.core.Message.Register;
 import chat.core.Message.RegisterAck;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -49,7 +51,11 @@ import java.util.List;
  */
 public final class Codec {
     // Emoji go out as UTF-8 like every other character, not as \uD83D\uDE00 escapes that nc users would see.
-    private final ObjectMapper mapper = JsonMapper.builder()
+    // The buffer pool is shared rather than per thread: with a virtual thread per connection and per write
+    // burst, a thread-local pool would allocate fresh buffers for nearly every message.
+    private final ObjectMapper mapper = JsonMapper.builder(JsonFactory.builder()
+                    .recyclerPool(JsonRecyclerPools.newConcurrentDequePool())
+                    .build())
             .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
             .build();
 

@@ -16,7 +16,9 @@ import java.util.Arrays;
  * answer and close. Not thread-safe: one reader per connection thread.
  */
 public final class FrameReader {
-    private static final int READ_CHUNK = 2048;
+    // Small, because every idle connection holds one while its thread waits in read(); a typical request
+    // fits, and a larger one just takes a few reads.
+    private static final int READ_CHUNK = 512;
 
     private final InputStream in;
     private final int maxFrameBytes;
