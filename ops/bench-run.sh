@@ -2,15 +2,21 @@
 # One benchmark run: starts a fresh chat server pinned to CPU 1, runs `chat-client bench` pinned to CPU 0
 # against it (with --server-pid), then stops the server. Prints the git commit and the tool's report.
 #
-#   ops/bench-run.sh [--db h2|mariadb] [--iterations N] [--port P] [--jfr FILE] [--heap SIZE] -- <bench args>
+#   ops/bench-run.sh [--db h2|mariadb] [--iterations N] [--port P] [--jfr FILE] [--heap SIZE]
+#                    [--nodes 1|2] [--keep-db] -- <bench args>
 #   e.g. ops/bench-run.sh --db mariadb -- chat --users 1000 --rate 40000 --duration 30
 #
-# MariaDB runs get a fresh utf8mb4 database bench_<port>; H2 runs a fresh data dir under /tmp.
+# MariaDB runs get a fresh utf8mb4 database bench_<port> (--keep-db reuses it, e.g. for users registered by an
+# earlier run with --user-file); H2 runs a fresh data dir under /tmp.
+# --nodes 2 (MariaDB only) starts a two-node cluster, both nodes pinned to CPU 1, sharing bench_<port> and
+# Redis (BENCH_REDIS, default redis://127.0.0.1:6379, a fresh key prefix per run) on ports P and P+1, and
+# passes both as --target and --server-pid: the tool puts user i on target i mod 2 and pairs i with i^1, so
+# the two users of every pair sit on different nodes and every one-to-one chat crosses Redis.
 # BENCH_SERVER_JVM_ARGS adds JVM flags to the server, e.g. "-XX:+UseSerialGC -Xms16m".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source ops/java-home.sh
-db=h2 iterations=1000 port=6100 jfr="" heap=""
+db=h2 iterations=1000 port=6100 jfr="" heap="" nodes=1 keep_db=0
 while [ $# -gt 0 ]; do
     case "$1" in
         --db) db=$2; shift 2 ;;
@@ -18,10 +24,14 @@ while [ $# -gt 0 ]; do
         --port) port=$2; shift 2 ;;
         --jfr) jfr=$2; shift 2 ;;
         --heap) heap=$2; shift 2 ;;
+        --nodes) nodes=$2; shift 2 ;;
+        --keep-db) keep_db=1; shift ;;
         --) shift; break ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
 done
+case "$nodes" in 1|2) ;; *) echo "--nodes must be 1 or 2" >&2; exit 2 ;; esac
+if [ "$nodes" = 2 ] && [ "$db" != mariadb ]; then echo "--nodes 2 needs --db mariadb (the nodes share it)" >&2; exit 2; fi
 ulimit -n "$(ulimit -Hn)"
 [ -f chat-server/target/chat-server.jar ] || mvn -q -B -pl chat-server -am package -DskipTests
 [ -f chat-client/target/chat-client.jar ] || mvn -q -B -pl chat-client -am package -DskipTests
@@ -30,23 +40,38 @@ work=$(mktemp -d /tmp/bench-run.XXXXXX)
 cp chat-server/target/chat-server.jar chat-client/target/chat-client.jar "$work/"
 server_args=(--port "$port" --pbkdf2-iterations "$iterations")
 if [ "$db" = mariadb ]; then
-    mysql -h127.0.0.1 -uroot -e "DROP DATABASE IF EXISTS bench_$port; CREATE DATABASE bench_$port CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+    if [ "$keep_db" = 1 ]; then
+        mysql -h127.0.0.1 -uroot -e "CREATE DATABASE IF NOT EXISTS bench_$port CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+    else
+        mysql -h127.0.0.1 -uroot -e "DROP DATABASE IF EXISTS bench_$port; CREATE DATABASE bench_$port CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+    fi
     server_args+=(--db-url "jdbc:mysql://127.0.0.1:3306/bench_$port" --db-user root)
 else
     server_args+=(--data-dir "$work/data")
 fi
 jvm_args=(${BENCH_SERVER_JVM_ARGS:-})
 [ -n "$heap" ] && jvm_args+=("-Xmx$heap")
-[ -n "$jfr" ] && jvm_args+=("-XX:StartFlightRecording=filename=$jfr,settings=profile")
-echo "commit: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- chat-server chat-core || echo '+dirty')  db: $db  iterations: $iterations  ulimit -n: $(ulimit -n)"
-taskset -c 1 "$JAVA_HOME/bin/java" "${jvm_args[@]}" -jar "$work/chat-server.jar" "${server_args[@]}" \
-    > "$work/server.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
-for _ in $(seq 120); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.5; done
-echo "server pid $server, log $work/server.log"
+echo "commit: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- chat-server chat-core || echo '+dirty')  db: $db  iterations: $iterations  nodes: $nodes  ulimit -n: $(ulimit -n)"
+servers=() targets=() pids=()
+trap 'for s in "${servers[@]}"; do kill "$s" 2>/dev/null; done; for s in "${servers[@]}"; do wait "$s" 2>/dev/null; done; true' EXIT
+redis_prefix="bench$port-$(date +%s)"
+for n in $(seq 0 $((nodes - 1))); do
+    node_port=$((port + n))
+    node_args=("${server_args[@]}")
+    node_args[1]=$node_port
+    [ "$nodes" = 2 ] && node_args+=(--redis "${BENCH_REDIS:-redis://127.0.0.1:6379}" --redis-prefix "$redis_prefix" --node-id "bench-$node_port")
+    node_jvm=("${jvm_args[@]}")
+    [ -n "$jfr" ] && node_jvm+=("-XX:StartFlightRecording=filename=${jfr%.jfr}${n/#0/}.jfr,settings=profile")
+    taskset -c 1 "$JAVA_HOME/bin/java" "${node_jvm[@]}" -jar "$work/chat-server.jar" "${node_args[@]}" \
+        > "$work/server$n.log" 2>&1 &
+    servers+=($!) targets+=(--target "127.0.0.1:$node_port") pids+=(--server-pid "$!")
+done
+for n in $(seq 0 $((nodes - 1))); do
+    for _ in $(seq 120); do (exec 3<>"/dev/tcp/127.0.0.1/$((port + n))") 2>/dev/null && break; sleep 0.5; done
+done
+echo "server pid(s) ${servers[*]}, logs $work/server*.log"
 set +e
 taskset -c 0 "$JAVA_HOME/bin/java" -cp "$work/chat-client.jar" chat.client.bench.BenchCommand \
-    "$@" --target "127.0.0.1:$port" --server-pid "$server"
+    "$@" "${targets[@]}" "${pids[@]}"
 status=$?
 exit $status

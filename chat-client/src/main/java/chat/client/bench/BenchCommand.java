@@ -74,6 +74,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--checkpoints", defaultValue = "10", description = "idle: memory reports while connecting (default: ${DEFAULT-VALUE})")
     private int checkpoints;
 
+    @Option(names = "--with-password", description = "login: storm with passwords (full PBKDF2 check each) instead of "
+            + "resume tokens collected by a first, untimed round of password logins")
+    private boolean withPassword;
+
     @Option(names = "--timeout", defaultValue = "120", description = "seconds the set-up may take, and a single answer (default: ${DEFAULT-VALUE})")
     private int timeoutSeconds;
 
@@ -113,7 +117,7 @@ public final class BenchCommand implements Callable<Integer> {
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         return new BenchConfig(mode, targets.stream().map(Endpoint::parse).toList(), Endpoint.sources(sourceAddresses),
                 users, rate, duration, warmup, groupSize, serverPids, names, password, userFile, reactors,
-                concurrency, padding, drain, checkpoints, timeout, timeout);
+                concurrency, padding, drain, checkpoints, timeout, timeout, withPassword);
     }
 
     private static void require(boolean condition, String message) {

@@ -9,7 +9,8 @@ import java.util.List;
 record BenchConfig(Mode mode, List<Endpoint> targets, List<InetAddress> sources, int users, double rate,
                    double durationSeconds, double warmupSeconds, int groupSize, List<Long> serverPids,
                    String prefix, String password, Path userFile, int threads, int concurrency, int padding,
-                   double drainSeconds, int checkpoints, Duration setupTimeout, Duration answerTimeout) {
+                   double drainSeconds, int checkpoints, Duration setupTimeout, Duration answerTimeout,
+                   boolean withPassword) {
 
     enum Mode { chat, group, idle, login }
 

@@ -1,6 +1,7 @@
 package chat.client.bench;
 
 import chat.core.Codec;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
@@ -8,8 +9,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code login}: opens N connections, then has all N users log in at the same moment (a storm, as after a
- * node restart) and reports how long the storm took, per-login latency and the server CPU per login.
+ * {@code login}: a storm of N users logging in at the same moment, as after a node restart. As real clients do,
+ * every user first logs in once with the password (untimed, at {@code --concurrency}), keeps the resume token
+ * of its LoginAck and disconnects without logging out (a Logout revokes the tokens); then the tool opens N
+ * connections and all N log in at once with their tokens. {@code --with-password} storms with passwords
+ * instead (a full PBKDF2 check per login). Reports how long the storm took, per-login latency and the server
+ * CPU per login.
  */
 final class LoginRun {
     private final BenchConfig config;
@@ -26,6 +31,17 @@ final class LoginRun {
     BenchExit run() throws Exception {
         Users users = Users.prepare(config, codec, log);
         int n = config.users();
+        String[] tokens = null;
+        if (!config.withPassword()) {
+            try {
+                tokens = collectTokens(users);
+            } catch (IOException e) {
+                report.line("setup_failed", e.getMessage());
+                return BenchExit.SETUP;
+            }
+            // The server releases a user when it sees the disconnect; give it a moment before the storm.
+            Thread.sleep(1000);
+        }
         Setup.Outcome<LineChannel> opened = Setup.run(n, config.concurrency(), config.setupTimeout(),
                 i -> Sessions.connect(config, i, codec));
         List<LineChannel> channels = opened.results();
@@ -34,13 +50,35 @@ final class LoginRun {
                 report.line("setup_failed", opened.failures() + " connections: " + opened.reasons());
                 return BenchExit.SETUP;
             }
-            return storm(users, channels);
+            return storm(users, channels, tokens);
         } finally {
             Sessions.closeAll(channels);
         }
     }
 
-    private BenchExit storm(Users users, List<LineChannel> channels) throws InterruptedException {
+    /** One password login per user, disconnecting afterwards; returns each user's resume token. */
+    private String[] collectTokens(Users users) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        int n = config.users();
+        Setup.Outcome<String> primed = Setup.run(n, config.concurrency(), config.setupTimeout(), i -> {
+            try (LineChannel ch = Sessions.connect(config, i, codec)) {
+                String token = Sessions.login(ch, users, i, config, codec);
+                if (token == null || token.isEmpty()) {
+                    throw new IOException("no resume token in the LoginAck of " + users.name(i)
+                            + " (server without resume tokens? use --with-password)");
+                }
+                return token;
+            }
+        });
+        if (!primed.ok()) {
+            throw new IOException(primed.failures() + " password logins failed: " + primed.reasons());
+        }
+        report.note("collected %d resume tokens (password logins, %d at a time, not timed) in %.1f s", n,
+                config.concurrency(), (System.nanoTime() - start) / 1e9);
+        return primed.results().toArray(new String[0]);
+    }
+
+    private BenchExit storm(Users users, List<LineChannel> channels, String[] tokens) throws InterruptedException {
         int n = channels.size();
         long[] started = new long[n];
         long[] finished = new long[n];
@@ -54,7 +92,11 @@ final class LoginRun {
                 throw new IllegalStateException("not every connection got ready");
             }
             started[i] = System.nanoTime();
-            Sessions.login(channels.get(i), users, i, config, codec);
+            if (tokens == null) {
+                Sessions.login(channels.get(i), users, i, config, codec);
+            } else {
+                Sessions.resume(channels.get(i), users, i, tokens[i], codec);
+            }
             finished[i] = System.nanoTime();
             return i;
         });
@@ -72,7 +114,8 @@ final class LoginRun {
         }
         long ok = Arrays.stream(finished).filter(f -> f != 0).count();
         double seconds = ok == 0 ? 0 : (last - first) / 1e9;
-        report.line("mode", "login storm targets=" + config.targets() + " users=" + n);
+        report.line("mode", "login storm targets=" + config.targets() + " users=" + n
+                + " credential=" + (tokens == null ? "password" : "resume-token"));
         report.line("logins_ok", ok);
         report.line("errors", done.failures());
         done.reasons().forEach(r -> report.line("error_sample", r));

@@ -20,12 +20,26 @@ final class Sessions {
         return LineChannel.open(config.target(user), config.source(user), codec, config.answerTimeout());
     }
 
-    /** Logs {@code ch} in as user {@code index}; throws with the server's answer when refused. */
-    static void login(LineChannel ch, Users users, int index, BenchConfig config, Codec codec) throws IOException {
+    /**
+     * Logs {@code ch} in as user {@code index} with the password; throws with the server's answer when refused.
+     * Returns the resume token of the ack (null from a server that issues none).
+     */
+    static String login(LineChannel ch, Users users, int index, BenchConfig config, Codec codec) throws IOException {
         Message answer = ch.call(new Message.Login(LOGIN_SEQ, users.id(index), config.password()));
+        return token(answer, users.name(index), codec);
+    }
+
+    /** Logs {@code ch} in as user {@code index} with a resume token instead of the password. */
+    static void resume(LineChannel ch, Users users, int index, String token, Codec codec) throws IOException {
+        token(ch.call(new Message.Login(LOGIN_SEQ, users.id(index), null, token)), users.name(index), codec);
+    }
+
+    /** The resume token of a successful login answer; throws with the answer when it is not one. */
+    static String token(Message answer, String name, Codec codec) throws IOException {
         if (!(answer instanceof LoginAck ack) || ack.errno() != 0) {
-            throw new IOException("login of " + users.name(index) + " refused: " + codec.encodeToString(answer));
+            throw new IOException("login of " + name + " refused: " + codec.encodeToString(answer));
         }
+        return ack.token();
     }
 
     /** Connects and logs in users {@code [from, to)}; results are indexed from {@code from}. */

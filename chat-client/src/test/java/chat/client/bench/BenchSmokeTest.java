@@ -60,6 +60,33 @@ class BenchSmokeTest {
         }
     }
 
+    @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void loginStormCollectsResumeTokensThenLogsEveryoneInWithThem() throws Exception {
+        assertTrue(Files.exists(SERVER_JAR), "build chat-server first: " + SERVER_JAR.toAbsolutePath());
+        int port = freePort();
+        Process server = startServer(port);
+        try {
+            awaitListening(port, server);
+            StringWriter text = new StringWriter();
+            CommandLine cli = new CommandLine(new BenchCommand()).setOut(new PrintWriter(text));
+            int exit = cli.execute("login", "--target", "127.0.0.1:" + port, "--users", "20", "--concurrency", "4",
+                    "--server-pid", Long.toString(server.pid()));
+            String report = text.toString();
+            assertEquals(0, exit, report);
+            assertTrue(report.contains("collected 20 resume tokens"), report);
+            assertTrue(report.contains("credential=resume-token"), report);
+            assertEquals(20, field(report, "logins_ok"), report);
+            assertEquals(0, field(report, "errors"), report);
+            assertTrue(report.contains("result:                  PASS"), report);
+        } finally {
+            server.destroy();
+            if (!server.waitFor(20, TimeUnit.SECONDS)) {
+                server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
     private Process startServer(int port) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         return new ProcessBuilder(java, "-jar", SERVER_JAR.toString(), "--port", Integer.toString(port),
