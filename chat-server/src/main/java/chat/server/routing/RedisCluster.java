@@ -139,7 +139,10 @@ public final class RedisCluster implements AutoCloseable {
         }
     }
 
-    /** Stops the heartbeat, releases what this node still holds, then closes the subscription and the pool. */
+    /**
+     * Stops the heartbeat, sends what is queued for other nodes, releases what this node still holds, then
+     * closes the subscription and the pool.
+     */
     @Override
     public void close() {
         running = false;
@@ -151,6 +154,7 @@ public final class RedisCluster implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
         }
+        link.close();
         presence.close();
         subscriber.close();
         redis.close();
