@@ -8,6 +8,7 @@ import chat.server.handler.ContactBook;
 import chat.server.handler.ContactsHandler;
 import chat.server.handler.CreateGroupHandler;
 import chat.server.handler.GroupChatHandler;
+import chat.server.handler.GroupMembers;
 import chat.server.handler.HistoryHandler;
 import chat.server.handler.JoinGroupHandler;
 import chat.server.handler.LoginHandler;
@@ -105,8 +106,9 @@ public final class ChatNode implements AutoCloseable {
             Presence presence = redis == null ? new LocalPresence() : redis.presence();
             ClusterLink cluster = redis == null ? ClusterLink.NONE : redis.link();
             MessageRouter router = new MessageRouter(sessions, cluster, offline);
+            GroupMembers members = new GroupMembers(groups, cluster);
             if (redis != null) {
-                redis.start(router);
+                redis.start(router, members);
             }
             UserDirectory directory = new UserDirectory(users);
             ContactBook contacts = new ContactBook(database.dao(FriendDao.class), groups, presence);
@@ -118,8 +120,8 @@ public final class ChatNode implements AutoCloseable {
                     new OneChatHandler(directory, history, router, codec, clock),
                     new AddFriendHandler(directory, database.dao(FriendDao.class), contacts),
                     new CreateGroupHandler(groups, contacts),
-                    new JoinGroupHandler(groups, contacts),
-                    new GroupChatHandler(groups, history, router, codec, clock),
+                    new JoinGroupHandler(groups, members, contacts),
+                    new GroupChatHandler(members, groups, history, router, codec, clock),
                     new HistoryHandler(history, groups),
                     new ContactsHandler(contacts));
             ChatServer server = new ChatServer(new ChatServer.Settings(settings.host(), settings.port(),

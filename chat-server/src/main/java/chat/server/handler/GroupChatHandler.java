@@ -14,14 +14,16 @@ import java.util.List;
 
 /** Group chat: only members may post; stored once, then routed to every other member. */
 public final class GroupChatHandler implements Handler<GroupChat> {
+    private final GroupMembers members;
     private final GroupDao groups;
     private final ChatMessageDao history;
     private final MessageRouter router;
     private final Codec codec;
     private final Clock clock;
 
-    public GroupChatHandler(GroupDao groups, ChatMessageDao history, MessageRouter router, Codec codec,
-                            Clock clock) {
+    public GroupChatHandler(GroupMembers members, GroupDao groups, ChatMessageDao history, MessageRouter router,
+                            Codec codec, Clock clock) {
+        this.members = members;
         this.groups = groups;
         this.history = history;
         this.router = router;
@@ -32,8 +34,8 @@ public final class GroupChatHandler implements Handler<GroupChat> {
     @Override
     public void handle(Session session, GroupChat chat) throws ProtocolException {
         UserRef sender = session.currentUser();
-        List<Integer> members = groups.memberIds(chat.groupid());
-        if (!members.contains(sender.id())) {
+        List<Integer> recipients = members.of(chat.groupid());
+        if (!recipients.contains(sender.id())) {
             if (groups.findById(chat.groupid()).isEmpty()) {
                 throw new ProtocolException(ErrorCode.NOT_FOUND, "no group with id " + chat.groupid());
             }
@@ -43,7 +45,7 @@ public final class GroupChatHandler implements Handler<GroupChat> {
         long mid = history.insert(sender.id(), null, chat.groupid(), chat.msg(), time.value());
         byte[] line = codec.encodeLine(
                 new GroupChat(null, sender.id(), sender.name(), chat.groupid(), chat.msg(), time.text(), mid));
-        for (int member : members) {
+        for (int member : recipients) {
             if (member != sender.id()) {
                 router.send(member, line);
             }

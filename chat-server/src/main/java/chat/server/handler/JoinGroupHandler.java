@@ -10,10 +10,12 @@ import chat.server.storage.GroupRow;
 /** Adds the user to an existing group as a normal member. */
 public final class JoinGroupHandler implements Handler<JoinGroup> {
     private final GroupDao groups;
+    private final GroupMembers members;
     private final ContactBook contacts;
 
-    public JoinGroupHandler(GroupDao groups, ContactBook contacts) {
+    public JoinGroupHandler(GroupDao groups, GroupMembers members, ContactBook contacts) {
         this.groups = groups;
+        this.members = members;
         this.contacts = contacts;
     }
 
@@ -24,6 +26,7 @@ public final class JoinGroupHandler implements Handler<JoinGroup> {
         if (!groups.join(group.id(), session.currentUser().id())) {
             throw new ProtocolException(ErrorCode.CONFLICT, "you are already a member of group " + group.id());
         }
+        members.changed(group.id());
         if (request.seq() != null) {
             session.reply(new JoinGroupAck(request.seq(), contacts.describe(group)));
         }

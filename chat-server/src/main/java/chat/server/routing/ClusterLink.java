@@ -13,6 +13,18 @@ public interface ClusterLink extends AutoCloseable {
      */
     boolean publish(int userId, byte[] line);
 
+    /** Tells the other nodes that a group's membership changed, so they drop their cached member list. */
+    default void announceGroupChange(int groupId) {
+    }
+
+    /**
+     * True while this node hears the other nodes' group changes, so a cached member list can be trusted. A node
+     * that runs alone hears every change there is.
+     */
+    default boolean hearsGroupChanges() {
+        return true;
+    }
+
     @Override
     default void close() {
     }

@@ -28,6 +28,7 @@ public final class RedisCluster implements AutoCloseable {
     private final RedisClusterLink link;
     private final Semaphore beatNow = new Semaphore(0);
     private volatile boolean running;
+    private GroupChangeListener groups;
     private Thread heartbeat;
     private String lastStats = "";
 
@@ -38,7 +39,7 @@ public final class RedisCluster implements AutoCloseable {
         this.redis = redis;
         this.subscriber = new RedisSubscriber(endpoint, names, SUBSCRIBE_TIMEOUT);
         this.presence = new RedisPresence(redis, names, settings.presenceTtl(), subscriber);
-        this.link = new RedisClusterLink(redis, names);
+        this.link = new RedisClusterLink(redis, names, subscriber::isConnected);
     }
 
     /**
@@ -73,9 +74,13 @@ public final class RedisCluster implements AutoCloseable {
         return link;
     }
 
-    /** Subscribes (waiting until Redis confirmed) and starts the heartbeat; messages from other nodes go to {@code router}. */
-    public void start(MessageRouter router) {
-        subscriber.start(router, this::reconnected);
+    /**
+     * Subscribes (waiting until Redis confirmed) and starts the heartbeat; messages from other nodes go to
+     * {@code router}, their group changes to {@code groups}.
+     */
+    public void start(MessageRouter router, GroupChangeListener groups) {
+        this.groups = groups;
+        subscriber.start(router, groups, this::reconnected);
         try {
             if (!subscriber.awaitConnected(START_TIMEOUT)) {
                 throw new IllegalStateException("could not subscribe to " + endpoint + " within "
@@ -93,10 +98,12 @@ public final class RedisCluster implements AutoCloseable {
     }
 
     /**
-     * After every (re)subscription: pooled connections opened before a Redis restart are dead and would each fail
+     * After every (re)subscription: group changes made while the subscription was down went unheard, so every
+     * cached member list goes; pooled connections opened before a Redis restart are dead and would each fail
      * one command, so they go; then a beat at once, since a restarted Redis has lost every presence key.
      */
     private void reconnected() {
+        groups.allGroupsChanged();
         redis.getPool().clear();
         beatNow.release();
     }

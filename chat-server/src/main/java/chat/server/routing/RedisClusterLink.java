@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.clients.jedis.AbstractPipeline;
@@ -32,6 +33,7 @@ final class RedisClusterLink implements ClusterLink {
 
     private final RedisClient redis;
     private final RedisNames names;
+    private final BooleanSupplier subscribed;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Thread publisher;
     private final AtomicLong delivered = new AtomicLong();
@@ -40,9 +42,11 @@ final class RedisClusterLink implements ClusterLink {
     private volatile boolean running = true;
     private boolean failing;
 
-    RedisClusterLink(RedisClient redis, RedisNames names) {
+    /** {@code subscribed} tells whether this node's subscription, which carries group changes, is up. */
+    RedisClusterLink(RedisClient redis, RedisNames names, BooleanSupplier subscribed) {
         this.redis = redis;
         this.names = names;
+        this.subscribed = subscribed;
         this.publisher = Thread.ofPlatform().name("chat-cluster-publisher").daemon().start(this::publishQueued);
     }
 
@@ -54,6 +58,22 @@ final class RedisClusterLink implements ClusterLink {
         Pending pending = new Pending(userId, line, new CompletableFuture<>());
         queue.add(pending);
         return pending.taken().join();
+    }
+
+    @Override
+    public void announceGroupChange(int groupId) {
+        try {
+            redis.publish(names.groupsChannel(), Integer.toString(groupId));
+        } catch (JedisException e) {
+            // Redis not answering this node almost always means it is down or restarting for every node: their
+            // subscriptions break too, and a node drops every cached list when it resubscribes.
+            log.warn("node {} could not announce a change of group {}: {}", names.nodeId(), groupId, e.getMessage());
+        }
+    }
+
+    @Override
+    public boolean hearsGroupChanges() {
+        return subscribed.getAsBoolean();
     }
 
     private void publishQueued() {

@@ -10,6 +10,8 @@ import java.nio.charset.StandardCharsets;
  *       node get it": 0 means nobody holds the user, so the sender stores the message offline.</li>
  *   <li>{@code <prefix>:node:<nodeId>}: channel every node subscribes first and keeps. It holds the
  *       subscription connection open when no user is logged in, and shows that a node id is taken.</li>
+ *   <li>{@code <prefix>:groups}: channel every node subscribes; a node that changed a group's membership
+ *       publishes the group id there, and the others drop their cached member list.</li>
  *   <li>{@code <prefix>:presence:<id>}: key naming the node the user is logged in on, with a TTL the
  *       node's heartbeat keeps renewing.</li>
  * </ul>
@@ -26,6 +28,10 @@ record RedisNames(String prefix, String nodeId) {
 
     String nodeChannel() {
         return prefix + ":node:" + nodeId;
+    }
+
+    String groupsChannel() {
+        return prefix + ":groups";
     }
 
     String presenceKey(int userId) {

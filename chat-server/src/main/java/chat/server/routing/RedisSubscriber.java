@@ -50,6 +50,7 @@ final class RedisSubscriber implements SubscriptionListener.Events, AutoCloseabl
     /** Reader thread only: when the last confirmed subscription was lost; 0 before the first one. */
     private long downSinceNanos;
     private MessageRouter router;
+    private GroupChangeListener groups;
     private Runnable onConnected;
     private Thread thread;
 
@@ -59,9 +60,13 @@ final class RedisSubscriber implements SubscriptionListener.Events, AutoCloseabl
         this.confirmTimeout = confirmTimeout;
     }
 
-    /** Starts the reader; {@code onConnected} runs, on a thread of its own, after every (re)subscription. */
-    void start(MessageRouter router, Runnable onConnected) {
+    /**
+     * Starts the reader: messages go to {@code router}, other nodes' group changes to {@code groups}, and
+     * {@code onConnected} runs, on a thread of its own, after every (re)subscription.
+     */
+    void start(MessageRouter router, GroupChangeListener groups, Runnable onConnected) {
         this.router = router;
+        this.groups = groups;
         this.onConnected = onConnected;
         running = true;
         thread = Thread.ofVirtual().name("chat-redis-subscriber").start(this::run);
@@ -165,7 +170,9 @@ final class RedisSubscriber implements SubscriptionListener.Events, AutoCloseabl
             SubscriptionListener listener = new SubscriptionListener(names, this);
             try (Jedis jedis = endpoint.dedicatedConnection()) {
                 connection = jedis;
-                jedis.subscribe(listener, names.nodeChannel().getBytes(StandardCharsets.UTF_8));
+                // The groups channel first: once the node channel is confirmed, no group change goes unheard.
+                jedis.subscribe(listener, names.groupsChannel().getBytes(StandardCharsets.UTF_8),
+                        names.nodeChannel().getBytes(StandardCharsets.UTF_8));
             } catch (JedisException e) {
                 if (running && (listener.confirmed() || failures == 0)) {
                     log.warn("node {}: Redis subscription {}: {}; retrying, and chats from other nodes are stored "
@@ -234,6 +241,11 @@ final class RedisSubscriber implements SubscriptionListener.Events, AutoCloseabl
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - downSinceNanos), ids.length);
         }
         Thread.ofVirtual().name("chat-redis-reconnected").start(onConnected);
+    }
+
+    @Override
+    public void groupChanged(int groupId) {
+        groups.groupChanged(groupId);
     }
 
     @Override

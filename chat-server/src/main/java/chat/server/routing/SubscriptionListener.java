@@ -20,6 +20,8 @@ final class SubscriptionListener extends BinaryJedisPubSub {
 
         void message(int userId, byte[] line);
 
+        void groupChanged(int groupId);
+
         void pong();
     }
 
@@ -42,7 +44,7 @@ final class SubscriptionListener extends BinaryJedisPubSub {
         if (name.equals(names.nodeChannel())) {
             confirmed = true;
             events.connected(this);
-        } else {
+        } else if (!name.equals(names.groupsChannel())) {
             events.subscribed(names.userOf(name));
         }
     }
@@ -54,7 +56,15 @@ final class SubscriptionListener extends BinaryJedisPubSub {
 
     @Override
     public void onMessage(byte[] channel, byte[] message) {
-        int userId = names.userOf(new String(channel, StandardCharsets.UTF_8));
+        String name = new String(channel, StandardCharsets.UTF_8);
+        if (name.equals(names.groupsChannel())) {
+            String groupId = new String(message, StandardCharsets.UTF_8);
+            if (groupId.chars().allMatch(Character::isDigit) && !groupId.isEmpty() && groupId.length() < 10) {
+                events.groupChanged(Integer.parseInt(groupId));
+            }
+            return;
+        }
+        int userId = names.userOf(name);
         if (userId >= 0) {
             events.message(userId, message);
         }

@@ -147,6 +147,29 @@ class ClusterTest {
     }
 
     @Test
+    void aJoinOnOneNodeReachesTheMemberListsTheOtherNodeRemembers() throws IOException {
+        int owner = register("gown");
+        int newcomer = register("gnew");
+        LineClient o = connect(node1.port());
+        o.loginOk(owner);
+        JsonNode created = o.answer(o.request("\"msgid\":8,\"groupname\":\"j" + RUN + NAMES.incrementAndGet()
+                + "\",\"groupdesc\":\"\""));
+        int group = created.get("group").get("id").intValue();
+        // Node 1 now remembers the group as just its owner.
+        o.answer(o.request("\"msgid\":10,\"groupid\":" + group + ",\"msg\":\"alone\""));
+
+        LineClient n = connect(node2.port());
+        n.loginOk(newcomer);
+        assertEquals(16, n.answer(n.request("\"msgid\":9,\"groupid\":" + group)).path("msgid").asInt());
+
+        // Node 2 announced the join before answering; node 1 hears it a moment later.
+        sleepQuietly(Duration.ofMillis(300));
+        o.answer(o.request("\"msgid\":10,\"groupid\":" + group + ",\"msg\":\"welcome\""));
+        assertEquals("welcome", n.push(10).get("msg").textValue(),
+                "a member who joined on node 2 gets group chats sent from node 1, which remembered the group");
+    }
+
+    @Test
     void chatThroughNginxReachesAUserOnTheOtherNode() throws IOException {
         int lb = register("lb");
         int direct = register("dir");
@@ -284,6 +307,14 @@ class ClusterTest {
                 throw new AssertionError(failure + " after " + limit);
             }
             RedisServer.sleep(20);
+        }
+    }
+
+    private static void sleepQuietly(Duration pause) {
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -19,6 +19,7 @@ import chat.core.ErrorCode;
 import chat.core.Message.GroupChat;
 import chat.core.Message.GroupChatAck;
 import chat.core.ProtocolException;
+import chat.server.routing.ClusterLink;
 import chat.server.routing.MessageRouter;
 import chat.server.storage.ChatMessageDao;
 import chat.server.storage.GroupDao;
@@ -58,7 +59,8 @@ class GroupChatHandlerTest {
 
     @BeforeEach
     void setUp() {
-        handler = new GroupChatHandler(groups, history, router, codec, CLOCK);
+        handler = new GroupChatHandler(new GroupMembers(groups, ClusterLink.NONE), groups, history, router, codec,
+                CLOCK);
     }
 
     @Test

@@ -18,6 +18,7 @@ import chat.core.ErrorCode;
 import chat.core.Message.JoinGroup;
 import chat.core.Message.JoinGroupAck;
 import chat.core.ProtocolException;
+import chat.server.routing.ClusterLink;
 import chat.server.routing.Presence;
 import chat.server.storage.FriendDao;
 import chat.server.storage.GroupDao;
@@ -43,6 +44,8 @@ class JoinGroupHandlerTest {
     private FriendDao friends;
     @Mock
     private Presence presence;
+    @Mock
+    private ClusterLink cluster;
 
     private final RecordingChannel channel = new RecordingChannel();
     private final Session session = TestSessions.loggedIn(channel, new Codec(), new UserRef(22, "wsp"));
@@ -50,7 +53,8 @@ class JoinGroupHandlerTest {
 
     @BeforeEach
     void setUp() {
-        handler = new JoinGroupHandler(groups, new ContactBook(friends, groups, presence));
+        handler = new JoinGroupHandler(groups, new GroupMembers(groups, cluster),
+                new ContactBook(friends, groups, presence));
     }
 
     @Test
@@ -105,5 +109,25 @@ class JoinGroupHandlerTest {
         assertEquals(ErrorCode.CONFLICT, e.code());
         verify(groups, never()).insertMember(anyInt(), anyInt(), anyString());
         assertTrue(channel.isEmpty());
+    }
+
+    @Test
+    void aJoinIsAnnouncedSoEveryNodeForgetsTheGroupsMemberList() throws Exception {
+        when(groups.findById(1)).thenReturn(Optional.of(GROUP));
+        when(groups.join(1, 22)).thenReturn(true);
+
+        handler.handle(session, new JoinGroup(null, null, 1));
+
+        verify(cluster).announceGroupChange(1);
+    }
+
+    @Test
+    void aRefusedJoinAnnouncesNothing() {
+        when(groups.findById(1)).thenReturn(Optional.of(GROUP));
+        when(groups.join(1, 22)).thenReturn(false);
+
+        assertThrows(ProtocolException.class, () -> handler.handle(session, new JoinGroup(null, null, 1)));
+
+        verify(cluster, never()).announceGroupChange(anyInt());
     }
 }

@@ -41,7 +41,16 @@ class RedisPresenceTest {
         RedisEndpoint endpoint = RedisEndpoint.of(redis.uri(), id);
         RedisClient client = endpoint.pooledClient();
         RedisSubscriber subscriber = new RedisSubscriber(endpoint, names, Duration.ofSeconds(2));
-        subscriber.start(new MessageRouter(new LocalSessions(), ClusterLink.NONE, (user, line) -> { }), () -> { });
+        subscriber.start(new MessageRouter(new LocalSessions(), ClusterLink.NONE, (user, line) -> { }),
+                new GroupChangeListener() {
+                    @Override
+                    public void groupChanged(int groupId) {
+                    }
+
+                    @Override
+                    public void allGroupsChanged() {
+                    }
+                }, () -> { });
         assertTrue(subscriber.awaitConnected(Duration.ofSeconds(5)));
         open.add(client);
         open.add(subscriber);

@@ -23,6 +23,18 @@ class RedisSubscriberTest {
     private final List<String> delivered = new CopyOnWriteArrayList<>();
     private final List<String> stored = new CopyOnWriteArrayList<>();
     private final AtomicInteger connects = new AtomicInteger();
+    private final List<Integer> changedGroups = new CopyOnWriteArrayList<>();
+    private final GroupChangeListener groupChanges = new GroupChangeListener() {
+        @Override
+        public void groupChanged(int groupId) {
+            changedGroups.add(groupId);
+        }
+
+        @Override
+        public void allGroupsChanged() {
+            changedGroups.add(-1);
+        }
+    };
     private final RedisNames names = new RedisNames("t", "n1");
     private RedisServer redis;
     private RedisSubscriber subscriber;
@@ -35,7 +47,7 @@ class RedisSubscriberTest {
         sessions = new LocalSessions();
         MessageRouter router = new MessageRouter(sessions, ClusterLink.NONE,
                 (user, line) -> stored.add(user + ":" + new String(line, StandardCharsets.UTF_8)));
-        subscriber.start(router, connects::incrementAndGet);
+        subscriber.start(router, groupChanges, connects::incrementAndGet);
         assertTrue(subscriber.awaitConnected(Duration.ofSeconds(5)));
     }
 
@@ -124,5 +136,19 @@ class RedisSubscriberTest {
             }
             RedisServer.sleep(20);
         }
+    }
+
+    @Test
+    void groupChangesAnnouncedByAnyNodeReachTheListener() throws Exception {
+        try (Jedis other = new Jedis(redis.uri())) {
+            other.publish(names.groupsChannel(), "7");
+            other.publish(names.groupsChannel(), "not a group");
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (changedGroups.isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        Thread.sleep(100);
+        assertEquals(List.of(7), changedGroups);
     }
 }
