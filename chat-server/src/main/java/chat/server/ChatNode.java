@@ -86,14 +86,14 @@ public final class ChatNode implements AutoCloseable {
     public static ChatNode start(Settings settings) throws IOException {
         Database database = Database.open(settings.database());
         RedisCluster redis = null;
+        BatchingChatMessageDao history = null;
         try {
             Codec codec = new Codec();
             Clock clock = Clock.systemDefaultZone();
             PasswordHasher hasher = new PasswordHasher(settings.passwordIterations());
             UserDao users = database.dao(UserDao.class);
             GroupDao groups = database.dao(GroupDao.class);
-            BatchingChatMessageDao history = new BatchingChatMessageDao(database.dao(ChatMessageDao.class),
-                    HISTORY_WRITERS, HISTORY_BATCH);
+            history = new BatchingChatMessageDao(database.dao(ChatMessageDao.class), HISTORY_WRITERS, HISTORY_BATCH);
             ResumeTokens tokens = new ResumeTokens(database.dao(ResumeTokenDao.class), clock,
                     ResumeTokens.DEFAULT_LIFETIME);
             OfflineMessageDao offlineMessages = database.dao(OfflineMessageDao.class);
@@ -111,14 +111,15 @@ public final class ChatNode implements AutoCloseable {
                 redis.start(router, members);
             }
             UserDirectory directory = new UserDirectory(users);
-            ContactBook contacts = new ContactBook(database.dao(FriendDao.class), groups, presence);
+            FriendDao friends = database.dao(FriendDao.class);
+            ContactBook contacts = new ContactBook(friends, groups, presence);
 
             Handlers handlers = new Handlers(
                     new LoginHandler(users, hasher, tokens, presence, sessions, contacts, offlineMessages),
                     new RegisterHandler(users, hasher),
                     new LogoutHandler(sessions, presence, tokens),
                     new OneChatHandler(directory, history, router, codec, clock),
-                    new AddFriendHandler(directory, database.dao(FriendDao.class), contacts),
+                    new AddFriendHandler(directory, friends, contacts),
                     new CreateGroupHandler(groups, contacts),
                     new JoinGroupHandler(groups, members, contacts),
                     new GroupChatHandler(members, groups, history, router, codec, clock),
@@ -135,6 +136,9 @@ public final class ChatNode implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             if (redis != null) {
                 redis.close();
+            }
+            if (history != null) {
+                history.close();
             }
             database.close();
             throw e;
