@@ -25,7 +25,7 @@ import chat.server.routing.MessageRouter;
 import chat.server.routing.OfflineStore;
 import chat.server.routing.Presence;
 import chat.server.routing.RedisCluster;
-import chat.server.storage.BatchingChatMessageDao;
+import chat.server.storage.BatchingChatStore;
 import chat.server.storage.ChatMessageDao;
 import chat.server.storage.ResumeTokenDao;
 import chat.server.storage.Database;
@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
 /** Wires one server node together and takes it apart again, in order. */
 public final class ChatNode implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChatNode.class);
-    /** Chat inserts in flight at once, and the most one transaction stores: see BatchingChatMessageDao. */
+    /** Chat inserts in flight at once, and the most one transaction stores: see BatchingChatStore. */
     private static final int HISTORY_WRITERS = 2;
     private static final int HISTORY_BATCH = 500;
 
@@ -67,13 +67,13 @@ public final class ChatNode implements AutoCloseable {
     }
 
     private final Database database;
-    private final BatchingChatMessageDao history;
+    private final BatchingChatStore history;
     private final RedisCluster redis;
     private final Presence presence;
     private final ClusterLink cluster;
     private final ChatServer server;
 
-    private ChatNode(Database database, BatchingChatMessageDao history, RedisCluster redis, Presence presence,
+    private ChatNode(Database database, BatchingChatStore history, RedisCluster redis, Presence presence,
                      ClusterLink cluster, ChatServer server) {
         this.database = database;
         this.history = history;
@@ -86,14 +86,14 @@ public final class ChatNode implements AutoCloseable {
     public static ChatNode start(Settings settings) throws IOException {
         Database database = Database.open(settings.database());
         RedisCluster redis = null;
-        BatchingChatMessageDao history = null;
+        BatchingChatStore history = null;
         try {
             Codec codec = new Codec();
             Clock clock = Clock.systemDefaultZone();
             PasswordHasher hasher = new PasswordHasher(settings.passwordIterations());
             UserDao users = database.dao(UserDao.class);
             GroupDao groups = database.dao(GroupDao.class);
-            history = new BatchingChatMessageDao(database.dao(ChatMessageDao.class), HISTORY_WRITERS, HISTORY_BATCH);
+            history = new BatchingChatStore(database.jdbi(), HISTORY_WRITERS, HISTORY_BATCH);
             ResumeTokens tokens = new ResumeTokens(database.dao(ResumeTokenDao.class), clock,
                     ResumeTokens.DEFAULT_LIFETIME);
             OfflineMessageDao offlineMessages = database.dao(OfflineMessageDao.class);
@@ -123,7 +123,7 @@ public final class ChatNode implements AutoCloseable {
                     new CreateGroupHandler(groups, contacts),
                     new JoinGroupHandler(groups, members, contacts),
                     new GroupChatHandler(members, groups, history, router, codec, clock),
-                    new HistoryHandler(history, groups),
+                    new HistoryHandler(database.dao(ChatMessageDao.class), groups),
                     new ContactsHandler(contacts));
             ChatServer server = new ChatServer(new ChatServer.Settings(settings.host(), settings.port(),
                     settings.maxConnections(), settings.maxQueuedBytesPerConnection(), settings.shutdownGrace()),

@@ -6,22 +6,24 @@ import chat.core.Message.GroupChat;
 import chat.core.Message.GroupChatAck;
 import chat.core.ProtocolException;
 import chat.server.routing.MessageRouter;
-import chat.server.storage.ChatMessageDao;
+import chat.server.storage.ChatStore;
+import chat.server.storage.NewChat;
+import chat.server.storage.StoredChat;
 import chat.server.storage.GroupDao;
 import chat.server.storage.UserRef;
 import java.time.Clock;
 import java.util.List;
 
-/** Group chat: only members may post; stored once, then routed to every other member. */
+/** Group chat: only members may post; stored once, then routed to every other member; acked once durable. */
 public final class GroupChatHandler implements Handler<GroupChat> {
     private final GroupMembers members;
     private final GroupDao groups;
-    private final ChatMessageDao history;
+    private final ChatStore history;
     private final MessageRouter router;
     private final Codec codec;
     private final Clock clock;
 
-    public GroupChatHandler(GroupMembers members, GroupDao groups, ChatMessageDao history, MessageRouter router,
+    public GroupChatHandler(GroupMembers members, GroupDao groups, ChatStore history, MessageRouter router,
                             Codec codec, Clock clock) {
         this.members = members;
         this.groups = groups;
@@ -42,16 +44,14 @@ public final class GroupChatHandler implements Handler<GroupChat> {
             throw new ProtocolException(ErrorCode.FORBIDDEN, "you are not a member of group " + chat.groupid());
         }
         SentTime time = SentTime.of(chat.time(), clock);
-        long mid = history.insert(sender.id(), null, chat.groupid(), chat.msg(), time.value());
-        byte[] line = codec.encodeLine(
-                new GroupChat(null, sender.id(), sender.name(), chat.groupid(), chat.msg(), time.text(), mid));
+        StoredChat stored = history.store(new NewChat(sender.id(), null, chat.groupid(), chat.msg(), time.value()));
+        byte[] line = codec.encodeLine(new GroupChat(null, sender.id(), sender.name(), chat.groupid(), chat.msg(),
+                time.text(), stored.id()));
         for (int member : recipients) {
             if (member != sender.id()) {
                 router.send(member, line);
             }
         }
-        if (chat.seq() != null) {
-            session.reply(new GroupChatAck(chat.seq(), mid, time.text()));
-        }
+        session.acknowledgeWhenCommitted(stored, chat, new GroupChatAck(chat.seq(), stored.id(), time.text()));
     }
 }

@@ -6,22 +6,25 @@ import chat.core.Message.OneChat;
 import chat.core.Message.OneChatAck;
 import chat.core.ProtocolException;
 import chat.server.routing.MessageRouter;
-import chat.server.storage.ChatMessageDao;
+import chat.server.storage.ChatStore;
+import chat.server.storage.NewChat;
+import chat.server.storage.StoredChat;
 import chat.server.storage.UserRef;
 import java.time.Clock;
 
 /**
- * One-to-one chat: stored first, then routed. What the recipient gets names the session's user as sender,
- * whatever the request claimed, and carries the server's message id.
+ * One-to-one chat: stored first, then routed; the sender's ack waits until the message is durable. What the
+ * recipient gets names the session's user as sender, whatever the request claimed, and carries the server's
+ * message id.
  */
 public final class OneChatHandler implements Handler<OneChat> {
     private final UserDirectory users;
-    private final ChatMessageDao history;
+    private final ChatStore history;
     private final MessageRouter router;
     private final Codec codec;
     private final Clock clock;
 
-    public OneChatHandler(UserDirectory users, ChatMessageDao history, MessageRouter router, Codec codec,
+    public OneChatHandler(UserDirectory users, ChatStore history, MessageRouter router, Codec codec,
                           Clock clock) {
         this.users = users;
         this.history = history;
@@ -37,11 +40,9 @@ public final class OneChatHandler implements Handler<OneChat> {
             throw new ProtocolException(ErrorCode.NOT_FOUND, "no user with id " + chat.toid());
         }
         SentTime time = SentTime.of(chat.time(), clock);
-        long mid = history.insert(sender.id(), chat.toid(), null, chat.msg(), time.value());
+        StoredChat stored = history.store(new NewChat(sender.id(), chat.toid(), null, chat.msg(), time.value()));
         router.send(chat.toid(), codec.encodeLine(
-                new OneChat(null, sender.id(), sender.name(), chat.toid(), chat.msg(), time.text(), mid)));
-        if (chat.seq() != null) {
-            session.reply(new OneChatAck(chat.seq(), mid, time.text()));
-        }
+                new OneChat(null, sender.id(), sender.name(), chat.toid(), chat.msg(), time.text(), stored.id())));
+        session.acknowledgeWhenCommitted(stored, chat, new OneChatAck(chat.seq(), stored.id(), time.text()));
     }
 }

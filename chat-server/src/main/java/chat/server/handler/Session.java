@@ -1,7 +1,9 @@
 package chat.server.handler;
 
 import chat.core.Codec;
+import chat.core.ErrorCode;
 import chat.core.Message;
+import chat.server.storage.StoredChat;
 import chat.server.storage.UserRef;
 import java.time.Duration;
 import java.util.Optional;
@@ -51,6 +53,21 @@ public final class Session {
 
     public void reply(Message message) {
         channel.offer(codec.encodeLine(message));
+    }
+
+    /**
+     * Once {@code stored} is durable, sends {@code ack} if the request asked for one (it has a {@code seq}); if it
+     * never becomes durable, says so, as any failed request does. May run on the thread that commits.
+     */
+    public void acknowledgeWhenCommitted(StoredChat stored, Message request, Message ack) {
+        stored.committed().whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                reply(new Message.Error(request.seq(), request.type().id(), ErrorCode.SERVER_ERROR.code(),
+                        "the message was not stored; it may have been delivered, send it again if needed"));
+            } else if (request.seq() != null) {
+                reply(ack);
+            }
+        });
     }
 
     /**

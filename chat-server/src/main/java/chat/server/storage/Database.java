@@ -51,6 +51,10 @@ public final class Database implements AutoCloseable {
             // Turns a batch of chat inserts into one multi-row INSERT instead of a round trip per row.
             config.addDataSourceProperty("rewriteBatchedStatements", "true");
         }
+        if (url.startsWith("jdbc:mysql:") && !url.contains("cacheprepstmts=")) {
+            // Saves Connector/J re-parsing the same few statements on every call.
+            config.addDataSourceProperty("cachePrepStmts", "true");
+        }
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {

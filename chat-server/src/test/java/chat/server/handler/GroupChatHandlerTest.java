@@ -1,5 +1,6 @@
 package chat.server.handler;
 
+import static chat.server.handler.StoredChats.committed;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -21,7 +22,8 @@ import chat.core.Message.GroupChatAck;
 import chat.core.ProtocolException;
 import chat.server.routing.ClusterLink;
 import chat.server.routing.MessageRouter;
-import chat.server.storage.ChatMessageDao;
+import chat.server.storage.ChatStore;
+import chat.server.storage.NewChat;
 import chat.server.storage.GroupDao;
 import chat.server.storage.GroupRow;
 import chat.server.storage.UserRef;
@@ -48,7 +50,7 @@ class GroupChatHandlerTest {
     @Mock
     private GroupDao groups;
     @Mock
-    private ChatMessageDao history;
+    private ChatStore history;
     @Mock
     private MessageRouter router;
 
@@ -66,7 +68,7 @@ class GroupChatHandlerTest {
     @Test
     void deliversToEveryOtherMemberButNotTheSender() throws Exception {
         when(groups.memberIds(1)).thenReturn(List.of(13, 21, 22));
-        when(history.insert(21, null, 1, "hi all", NOW)).thenReturn(300L);
+        when(history.store(new NewChat(21, null, 1, "hi all", NOW))).thenReturn(committed(300L));
 
         handler.handle(session, new GroupChat(4, 21, "gao yang", 1, "hi all", null, null));
 
@@ -83,7 +85,8 @@ class GroupChatHandlerTest {
     @Test
     void theOriginalClientGetsNoAnswerAndItsNameAndTimeAreReplacedOrKept() throws Exception {
         when(groups.memberIds(1)).thenReturn(List.of(13, 21));
-        when(history.insert(21, null, 1, "hi", LocalDateTime.of(2020, 2, 22, 22, 59, 56))).thenReturn(301L);
+        when(history.store(new NewChat(21, null, 1, "hi", LocalDateTime.of(2020, 2, 22, 22, 59, 56))))
+                .thenReturn(committed(301L));
 
         handler.handle(session, new GroupChat(null, 21, "forged", 1, "hi", "2020-02-22 22:59:56", null));
 
@@ -99,7 +102,7 @@ class GroupChatHandlerTest {
     @Test
     void aMalformedTimeIsReplacedByTheServers() throws Exception {
         when(groups.memberIds(1)).thenReturn(List.of(13, 21));
-        when(history.insert(21, null, 1, "hi", NOW)).thenReturn(302L);
+        when(history.store(new NewChat(21, null, 1, "hi", NOW))).thenReturn(committed(302L));
 
         handler.handle(session, new GroupChat(null, 21, "gao yang", 1, "hi", "soon", null));
 
@@ -111,20 +114,20 @@ class GroupChatHandlerTest {
     @Test
     void theMessageIsStoredOnceBeforeItIsRouted() throws Exception {
         when(groups.memberIds(1)).thenReturn(List.of(13, 21, 22));
-        when(history.insert(21, null, 1, "hi", NOW)).thenReturn(303L);
+        when(history.store(new NewChat(21, null, 1, "hi", NOW))).thenReturn(committed(303L));
 
         handler.handle(session, new GroupChat(null, 21, "gao yang", 1, "hi", null, null));
 
         InOrder order = inOrder(history, router);
-        order.verify(history).insert(21, null, 1, "hi", NOW);
+        order.verify(history).store(new NewChat(21, null, 1, "hi", NOW));
         order.verify(router, times(2)).send(anyInt(), any());
-        verify(history).insert(anyInt(), any(), any(), any(), any());
+        verify(history).store(any());
     }
 
     @Test
     void aLoneMemberStillStoresAndGetsTheAck() throws Exception {
         when(groups.memberIds(1)).thenReturn(List.of(21));
-        when(history.insert(21, null, 1, "echo?", NOW)).thenReturn(304L);
+        when(history.store(new NewChat(21, null, 1, "echo?", NOW))).thenReturn(committed(304L));
 
         handler.handle(session, new GroupChat(5, 21, "gao yang", 1, "echo?", null, null));
 

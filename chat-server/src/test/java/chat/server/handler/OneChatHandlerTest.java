@@ -1,11 +1,10 @@
 package chat.server.handler;
 
+import static chat.server.handler.StoredChats.committed;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyInt;
-import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.verify;
@@ -19,7 +18,9 @@ import chat.core.Message.OneChat;
 import chat.core.Message.OneChatAck;
 import chat.core.ProtocolException;
 import chat.server.routing.MessageRouter;
-import chat.server.storage.ChatMessageDao;
+import chat.server.storage.ChatStore;
+import chat.server.storage.NewChat;
+import chat.server.storage.StoredChat;
 import chat.server.storage.UserDao;
 import chat.server.storage.UserRef;
 import chat.server.storage.UserRow;
@@ -29,6 +30,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -49,7 +51,7 @@ class OneChatHandlerTest {
     @Mock
     private UserDao users;
     @Mock
-    private ChatMessageDao history;
+    private ChatStore history;
     @Mock
     private MessageRouter router;
 
@@ -66,7 +68,7 @@ class OneChatHandlerTest {
     @Test
     void storesThenRoutesWhatTheSessionsUserSaidAndAcksWithSeq() throws Exception {
         recipientExists();
-        when(history.insert(22, 23, null, "hello!", NOW)).thenReturn(101L);
+        when(history.store(new NewChat(22, 23, null, "hello!", NOW))).thenReturn(committed(101L));
 
         handler.handle(session, new OneChat(3, 22, "wsp", 23, "hello!", null, null));
 
@@ -77,7 +79,7 @@ class OneChatHandlerTest {
     @Test
     void theSeedsTestLineReachesTheRecipientWithNameAndTimeAndNoAckGoesBack() throws Exception {
         recipientExists();
-        when(history.insert(22, 23, null, "hello!", NOW)).thenReturn(101L);
+        when(history.store(new NewChat(22, 23, null, "hello!", NOW))).thenReturn(committed(101L));
 
         // {"msgid":6,"id":22,"from":"wsp","toid":23,"msg":"hello!"}: no name, no time, no seq.
         handler.handle(session, (OneChat) codec.decode("{\"msgid\":6,\"id\":22,\"from\":\"wsp\",\"toid\":23,\"msg\":\"hello!\"}"));
@@ -91,7 +93,7 @@ class OneChatHandlerTest {
     @Test
     void senderIdAndNameComeFromTheSessionNotTheRequest() throws Exception {
         recipientExists();
-        when(history.insert(22, 23, null, "hi", NOW)).thenReturn(5L);
+        when(history.store(new NewChat(22, 23, null, "hi", NOW))).thenReturn(committed(5L));
 
         handler.handle(session, new OneChat(null, 99, "mallory", 23, "hi", null, 77L));
 
@@ -99,13 +101,14 @@ class OneChatHandlerTest {
         assertEquals(22, got.id());
         assertEquals("wsp", got.name());
         assertEquals(5L, got.mid(), "the server's message id, not the client's");
-        verify(history).insert(22, 23, null, "hi", NOW);
+        verify(history).store(new NewChat(22, 23, null, "hi", NOW));
     }
 
     @Test
     void aWellFormedTimeFromTheClientIsKept() throws Exception {
         recipientExists();
-        when(history.insert(22, 23, null, "hi", LocalDateTime.of(2020, 2, 22, 22, 59, 56))).thenReturn(6L);
+        when(history.store(new NewChat(22, 23, null, "hi", LocalDateTime.of(2020, 2, 22, 22, 59, 56))))
+                .thenReturn(committed(6L));
 
         handler.handle(session, new OneChat(9, 22, "wsp", 23, "hi", "2020-02-22 22:59:56", null));
 
@@ -119,7 +122,7 @@ class OneChatHandlerTest {
         "22:59:56 2020-02-22"})
     void theServerFillsInAMissingOrMalformedTime(String time) throws Exception {
         recipientExists();
-        when(history.insert(22, 23, null, "hi", NOW)).thenReturn(6L);
+        when(history.store(new NewChat(22, 23, null, "hi", NOW))).thenReturn(committed(6L));
 
         handler.handle(session, new OneChat(null, 22, "wsp", 23, "hi", time, null));
 
@@ -129,19 +132,50 @@ class OneChatHandlerTest {
     @Test
     void theMessageIsStoredBeforeItIsRouted() throws Exception {
         recipientExists();
-        when(history.insert(22, 23, null, "hi", NOW)).thenReturn(6L);
+        when(history.store(new NewChat(22, 23, null, "hi", NOW))).thenReturn(committed(6L));
 
         handler.handle(session, new OneChat(null, 22, "wsp", 23, "hi", null, null));
 
         InOrder order = inOrder(history, router);
-        order.verify(history).insert(22, 23, null, "hi", NOW);
+        order.verify(history).store(new NewChat(22, 23, null, "hi", NOW));
         order.verify(router).send(eq(23), any());
+    }
+
+    @Test
+    void theRecipientGetsTheChatAtOnceButTheSenderHearsStoredOnlyOnceItIsDurable() throws Exception {
+        recipientExists();
+        CompletableFuture<Void> commit = new CompletableFuture<>();
+        when(history.store(new NewChat(22, 23, null, "hi", NOW))).thenReturn(new StoredChat(7L, commit));
+
+        handler.handle(session, new OneChat(4, 22, "wsp", 23, "hi", null, null));
+
+        assertEquals(7L, delivered(23).mid());
+        assertTrue(channel.isEmpty(), "no ack before the commit");
+        commit.complete(null);
+        assertEquals(new OneChatAck(4, 7L, NOW_TEXT), channel.onlyReply());
+    }
+
+    @ParameterizedTest
+    @NullSource
+    @ValueSource(ints = 5)
+    void aCommitThatFailsIsReportedToTheSenderWithOrWithoutSeq(Integer seq) throws Exception {
+        recipientExists();
+        when(history.store(new NewChat(22, 23, null, "hi", NOW)))
+                .thenReturn(new StoredChat(7L, CompletableFuture.failedFuture(new IllegalStateException("disk"))));
+
+        handler.handle(session, new OneChat(seq, 22, "wsp", 23, "hi", null, null));
+
+        Message.Error error = (Message.Error) channel.onlyReply();
+        assertEquals(seq, error.seq());
+        assertEquals(ErrorCode.SERVER_ERROR.code(), error.errno());
+        assertEquals(6, error.req());
     }
 
     @Test
     void nothingIsRoutedWhenStoringFails() {
         recipientExists();
-        when(history.insert(22, 23, null, "hi", NOW)).thenThrow(new IllegalStateException("database down"));
+        when(history.store(new NewChat(22, 23, null, "hi", NOW)))
+                .thenThrow(new IllegalStateException("database down"));
 
         assertThrows(IllegalStateException.class,
                 () -> handler.handle(session, new OneChat(1, 22, "wsp", 23, "hi", null, null)));
@@ -167,7 +201,7 @@ class OneChatHandlerTest {
     void chineseEmojiAndQuotesReachTheRecipientExactly() throws Exception {
         String text = "嗨！😀 \"q\" \\ end";
         recipientExists();
-        when(history.insert(eq(22), eq(23), eq(null), eq(text), any())).thenReturn(8L);
+        when(history.store(any())).thenReturn(committed(8L));
 
         handler.handle(session, new OneChat(null, 22, "wsp", 23, text, null, null));
 
@@ -177,7 +211,7 @@ class OneChatHandlerTest {
     @Test
     void theRecipientIsLookedUpOnceAndRemembered() throws Exception {
         recipientExists();
-        when(history.insert(anyInt(), any(), any(), anyString(), any())).thenReturn(1L, 2L);
+        when(history.store(any())).thenReturn(committed(1L), committed(2L));
 
         handler.handle(session, new OneChat(null, 22, "wsp", 23, "one", null, null));
         handler.handle(session, new OneChat(null, 22, "wsp", 23, "two", null, null));

@@ -2,6 +2,7 @@ package chat.server.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +26,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 @ParameterizedClass
 @EnumSource(Backend.class)
 @Timeout(30)
-class BatchingChatMessageDaoTest {
+class BatchingChatStoreTest {
     @RegisterExtension
     static final TestDatabases DATABASES = new TestDatabases();
     private static final LocalDateTime NOON = LocalDateTime.of(2024, 2, 29, 12, 0, 0);
@@ -33,14 +35,16 @@ class BatchingChatMessageDaoTest {
     Backend backend;
 
     private Database db;
-    private BatchingChatMessageDao chats;
+    private BatchingChatStore chats;
+    private ChatMessageDao history;
     private UserRef ann;
     private UserRef ben;
 
     @BeforeEach
     void attach() {
         db = DATABASES.get(backend).database();
-        chats = new BatchingChatMessageDao(db.dao(ChatMessageDao.class), 2, 100);
+        chats = new BatchingChatStore(db.jdbi(), 2, 100);
+        history = db.dao(ChatMessageDao.class);
         ann = Fixtures.newUser(db, "ann");
         ben = Fixtures.newUser(db, "ben");
     }
@@ -61,7 +65,9 @@ class BatchingChatMessageDaoTest {
                 results.add(pool.submit(() -> {
                     List<Long> ids = new ArrayList<>();
                     for (int i = 0; i < perSender; i++) {
-                        ids.add(chats.insert(ann.id(), ben.id(), null, sender + ":" + i, NOON));
+                        StoredChat stored = chats.store(new NewChat(ann.id(), ben.id(), null, sender + ":" + i, NOON));
+                        stored.committed().get(10, TimeUnit.SECONDS);
+                        ids.add(stored.id());
                     }
                     return ids;
                 }));
@@ -72,7 +78,7 @@ class BatchingChatMessageDaoTest {
             List<Long> ids = results.get(s).get();
             all.addAll(ids);
             for (int i = 0; i < perSender; i++) {
-                List<ChatRow> row = chats.conversation(ann.id(), ben.id(), ids.get(i) + 1, 1);
+                List<ChatRow> row = history.conversation(ann.id(), ben.id(), ids.get(i) + 1, 1);
                 assertEquals(s + ":" + i, row.getFirst().body());
             }
         }
@@ -80,10 +86,27 @@ class BatchingChatMessageDaoTest {
     }
 
     @Test
-    void aFailedInsertFailsItsCallerAndTheWritersCarryOn() {
+    void aFailedInsertFailsItsCallerAndTheWritersCarryOn() throws Exception {
         assertThrows(UnableToExecuteStatementException.class,
-                () -> chats.insert(ann.id(), Integer.MAX_VALUE, null, "to nobody", NOON));
-        long id = chats.insert(ann.id(), ben.id(), null, "still works", NOON);
-        assertEquals("still works", chats.conversation(ann.id(), ben.id(), id + 1, 1).getFirst().body());
+                () -> chats.store(new NewChat(ann.id(), Integer.MAX_VALUE, null, "to nobody", NOON)));
+        StoredChat stored = chats.store(new NewChat(ann.id(), ben.id(), null, "still works", NOON));
+        stored.committed().get(10, TimeUnit.SECONDS);
+        assertEquals("still works", history.conversation(ann.id(), ben.id(), stored.id() + 1, 1).getFirst().body());
+    }
+
+    @Test
+    void closingCommitsWhatWasAlreadyHandedAnId() throws Exception {
+        List<StoredChat> stored = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            stored.add(chats.store(new NewChat(ben.id(), ann.id(), null, "last words " + i, NOON)));
+        }
+
+        chats.close();
+
+        for (StoredChat chat : stored) {
+            assertTrue(chat.committed().isDone() && !chat.committed().isCompletedExceptionally());
+        }
+        assertEquals(20, history.conversation(ann.id(), ben.id(), Long.MAX_VALUE, 50).size());
+        assertThrows(IllegalStateException.class, () -> chats.store(new NewChat(ann.id(), ben.id(), null, "x", NOON)));
     }
 }
