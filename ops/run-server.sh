@@ -10,4 +10,6 @@ if [ ! -f "$jar" ] || [ -n "$(find chat-core/src chat-server/src migrations -new
     mvn -q -B -pl chat-server -am package -DskipTests
 fi
 # CHAT_JAVA_OPTS passes JVM flags, e.g. "-XX:+UseSerialGC -Xms16m -Xmx512m" for a small memory footprint.
-exec "$JAVA_HOME/bin/java" ${CHAT_JAVA_OPTS:-} -jar "$jar" "$@"
+# Out of heap, a node can lose its accept thread and go on half alive; exiting lets clients reconnect elsewhere
+# and a supervisor restart it.
+exec "$JAVA_HOME/bin/java" -XX:+ExitOnOutOfMemoryError ${CHAT_JAVA_OPTS:-} -jar "$jar" "$@"
