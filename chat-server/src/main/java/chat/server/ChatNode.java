@@ -13,6 +13,7 @@ import chat.server.handler.HistoryHandler;
 import chat.server.handler.JoinGroupHandler;
 import chat.server.handler.LoginHandler;
 import chat.server.handler.LogoutHandler;
+import chat.server.handler.OfflineRedelivery;
 import chat.server.handler.OneChatHandler;
 import chat.server.handler.RegisterHandler;
 import chat.server.handler.ResumeTokens;
@@ -108,7 +109,8 @@ public final class ChatNode implements AutoCloseable {
             MessageRouter router = new MessageRouter(sessions, cluster, offline);
             GroupMembers members = new GroupMembers(groups, cluster);
             if (redis != null) {
-                redis.start(router, members);
+                redis.start(router, members,
+                        new OfflineRedelivery(sessions, offlineMessages)::deliverToConnectedUsers);
             }
             UserDirectory directory = new UserDirectory(users);
             FriendDao friends = database.dao(FriendDao.class);

@@ -1,6 +1,7 @@
 package chat.server.routing;
 
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
@@ -24,6 +25,11 @@ public final class LocalSessions {
 
     public boolean contains(int userId) {
         return byUser.containsKey(userId);
+    }
+
+    /** A snapshot of the users logged in here. */
+    public Set<Integer> userIds() {
+        return Set.copyOf(byUser.keySet());
     }
 
     public int size() {

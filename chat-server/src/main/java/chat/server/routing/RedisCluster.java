@@ -29,6 +29,7 @@ public final class RedisCluster implements AutoCloseable {
     private final Semaphore beatNow = new Semaphore(0);
     private volatile boolean running;
     private GroupChangeListener groups;
+    private Runnable afterReconnect;
     private Thread heartbeat;
     private String lastStats = "";
 
@@ -76,10 +77,12 @@ public final class RedisCluster implements AutoCloseable {
 
     /**
      * Subscribes (waiting until Redis confirmed) and starts the heartbeat; messages from other nodes go to
-     * {@code router}, their group changes to {@code groups}.
+     * {@code router}, their group changes to {@code groups}; {@code afterReconnect} runs after every
+     * resubscription, on a thread of its own.
      */
-    public void start(MessageRouter router, GroupChangeListener groups) {
+    public void start(MessageRouter router, GroupChangeListener groups, Runnable afterReconnect) {
         this.groups = groups;
+        this.afterReconnect = afterReconnect;
         subscriber.start(router, groups, this::reconnected);
         try {
             if (!subscriber.awaitConnected(START_TIMEOUT)) {
@@ -100,12 +103,14 @@ public final class RedisCluster implements AutoCloseable {
     /**
      * After every (re)subscription: group changes made while the subscription was down went unheard, so every
      * cached member list goes; pooled connections opened before a Redis restart are dead and would each fail
-     * one command, so they go; then a beat at once, since a restarted Redis has lost every presence key.
+     * one command, so they go; then a beat at once, since a restarted Redis has lost every presence key; then
+     * {@code afterReconnect}, for chats stored while nodes could not reach each other.
      */
     private void reconnected() {
         groups.allGroupsChanged();
         redis.getPool().clear();
         beatNow.release();
+        afterReconnect.run();
     }
 
     private void beat() {

@@ -7,13 +7,14 @@ import chat.server.ChatNode;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
  * Redis dies and comes back empty while both nodes run (a private redis-server, never the shared one). Nodes
- * keep serving their own users, store what they cannot route, then resubscribe and re-create presence by
- * themselves; nothing sent during the outage is lost.
+ * keep serving their own users, store what they cannot route, then resubscribe, re-create presence and hand
+ * what was stored to users still connected, by themselves; nothing sent during the outage is lost.
  */
 @Timeout(60)
 class RedisOutageTest {
@@ -58,13 +59,15 @@ class RedisOutageTest {
                     (System.nanoTime() - restarted) / 1_000_000);
 
             a.chat(bob, "after the outage");
-            assertEquals("after the outage", b.push(6).get("msg").textValue());
+            // Bob stayed connected: the chat stored during the outage reaches him once his node is back,
+            // not at his next login. It may come before or after the new one.
+            Set<String> got = Set.of(b.push(6).get("msg").textValue(), b.push(6).get("msg").textValue());
+            assertEquals(Set.of("during the outage", "after the outage"), got);
             late.loginOk(dan);
 
             b.logout();
             List<JsonNode> offline = ClusterTest.offlineMessages(b.loginOk(bob));
-            assertEquals(1, offline.size(), "stored once, delivered once: " + offline);
-            assertEquals("during the outage", offline.getFirst().get("msg").textValue());
+            assertEquals(List.of(), offline, "delivered once, not again at the next login");
         }
     }
 }

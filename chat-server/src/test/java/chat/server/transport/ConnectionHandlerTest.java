@@ -150,6 +150,7 @@ class ConnectionHandlerTest {
         peer.close();
 
         assertTrue(closed.await(WAIT_MS, TimeUnit.MILLISECONDS));
+        awaitStored(1);
         assertEquals(List.of(new Stored(21, chat)), stored);
     }
 
@@ -167,6 +168,7 @@ class ConnectionHandlerTest {
         peer.close();
 
         assertTrue(closed.await(WAIT_MS, TimeUnit.MILLISECONDS));
+        awaitStored(1);
         assertTrue(stored.stream().noneMatch(s -> s.userId() == 22), "user 22 must never get 21's chat: " + stored);
         assertEquals(List.of(new Stored(21, chat)), stored);
     }
@@ -176,6 +178,17 @@ class ConnectionHandlerTest {
         byte[] filler = ("{\"msgid\":20,\"pad\":\"" + "f".repeat(8 * 1024) + "\"}\n").getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i < 6; i++) {
             assertTrue(connection.offer(filler));
+        }
+    }
+
+    /**
+     * The writer thread that hits the reset hands queued chats back while the reader may already have finished,
+     * so the test waits for them rather than racing it.
+     */
+    private void awaitStored(int count) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(WAIT_MS);
+        while (stored.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(5);
         }
     }
 
