@@ -50,6 +50,8 @@ public final class ChatNode implements AutoCloseable {
     /** Chat inserts in flight at once, and the most one transaction stores: see BatchingChatStore. */
     private static final int HISTORY_WRITERS = 2;
     private static final int HISTORY_BATCH = 500;
+    /** How long a history writer keeps its connection without chats to store: see BatchingChatStore. */
+    private static final Duration HISTORY_KEEP_IDLE = Duration.ofSeconds(1);
 
     /**
      * Everything a node is started with. {@code cluster} is null for a node that runs alone; with it, the node
@@ -94,7 +96,7 @@ public final class ChatNode implements AutoCloseable {
             PasswordHasher hasher = new PasswordHasher(settings.passwordIterations());
             UserDao users = database.dao(UserDao.class);
             GroupDao groups = database.dao(GroupDao.class);
-            history = new BatchingChatStore(database.jdbi(), HISTORY_WRITERS, HISTORY_BATCH);
+            history = new BatchingChatStore(database.jdbi(), HISTORY_WRITERS, HISTORY_BATCH, HISTORY_KEEP_IDLE);
             ResumeTokens tokens = new ResumeTokens(database.dao(ResumeTokenDao.class), clock,
                     ResumeTokens.DEFAULT_LIFETIME);
             OfflineMessageDao offlineMessages = database.dao(OfflineMessageDao.class);

@@ -1,12 +1,14 @@
 package chat.server.storage;
 
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -32,14 +34,19 @@ public final class BatchingChatStore implements ChatStore, AutoCloseable {
 
     private final Jdbi jdbi;
     private final int maxBatch;
+    private final long idleNanos;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean open = true;
 
-    /** {@code writers} batches may be in flight at once, each of at most {@code maxBatch} messages. */
-    public BatchingChatStore(Jdbi jdbi, int writers, int maxBatch) {
+    /**
+     * {@code writers} batches may be in flight at once, each of at most {@code maxBatch} messages. A writer
+     * keeps its connection while chats keep coming and gives it back after {@code keepIdle} without any.
+     */
+    public BatchingChatStore(Jdbi jdbi, int writers, int maxBatch, Duration keepIdle) {
         this.jdbi = jdbi;
         this.maxBatch = maxBatch;
+        this.idleNanos = keepIdle.toNanos();
         for (int i = 0; i < writers; i++) {
             this.writers.add(Thread.ofVirtual().name("chat-history-writer-" + i).start(this::writeBatches));
         }
@@ -65,8 +72,15 @@ public final class BatchingChatStore implements ChatStore, AutoCloseable {
         boolean stopping = false;
         while (!stopping) {
             try {
-                // An untimed take: a timed poll would arm and cancel a timer on every batch.
-                batch.add(queue.take());
+                Pending first = queue.poll(idleNanos, TimeUnit.NANOSECONDS);
+                if (first == null) {
+                    // Idle: the connection goes back to the pool, which checks it before lending it again
+                    // (the database may close it meanwhile: wait_timeout, a restart) and retires it when old.
+                    discard(handle);
+                    handle = null;
+                    first = queue.take();
+                }
+                batch.add(first);
                 queue.drainTo(batch, maxBatch - 1);
                 stopping = takeStopSignal(batch);
                 if (batch.isEmpty()) {
@@ -114,8 +128,8 @@ public final class BatchingChatStore implements ChatStore, AutoCloseable {
     }
 
     /**
-     * Each writer keeps one connection with autocommit off, so a batch costs two round trips (insert, commit)
-     * instead of also switching autocommit off and on around every transaction.
+     * A writer keeps one connection with autocommit off while busy, so a batch costs two round trips (insert,
+     * commit) instead of also switching autocommit off and on around every transaction.
      */
     private Handle openHandle() throws SQLException {
         Handle handle = jdbi.open();

@@ -3,7 +3,9 @@ package chat.server.storage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -43,7 +45,7 @@ class BatchingChatStoreTest {
     @BeforeEach
     void attach() {
         db = DATABASES.get(backend).database();
-        chats = new BatchingChatStore(db.jdbi(), 2, 100);
+        chats = new BatchingChatStore(db.jdbi(), 2, 100, Duration.ZERO);
         history = db.dao(ChatMessageDao.class);
         ann = Fixtures.newUser(db, "ann");
         ben = Fixtures.newUser(db, "ben");
@@ -92,6 +94,25 @@ class BatchingChatStoreTest {
         StoredChat stored = chats.store(new NewChat(ann.id(), ben.id(), null, "still works", NOON));
         stored.committed().get(10, TimeUnit.SECONDS);
         assertEquals("still works", history.conversation(ann.id(), ben.id(), stored.id() + 1, 1).getFirst().body());
+    }
+
+    @Test
+    void aWriterWhoseConnectionTheDatabaseClosedOpensAnotherInsteadOfFailingChats() throws Exception {
+        assumeTrue(backend == Backend.MARIADB, "only a server database closes idle connections");
+        try (BatchingChatStore oneWriter = new BatchingChatStore(db.jdbi(), 1, 100, Duration.ZERO)) {
+            oneWriter.store(new NewChat(ann.id(), ben.id(), null, "first", NOON)).committed().get(10, TimeUnit.SECONDS);
+            // What wait_timeout or a restart does: every connection to this test's database is gone.
+            db.jdbi().useHandle(h -> h.createQuery("SELECT ID FROM information_schema.PROCESSLIST "
+                            + "WHERE DB = DATABASE() AND ID <> CONNECTION_ID()")
+                    .mapTo(Long.class).list().forEach(id -> h.execute("KILL " + id)));
+            Thread.sleep(600);
+
+            StoredChat after = oneWriter.store(new NewChat(ann.id(), ben.id(), null, "after the kill", NOON));
+            after.committed().get(10, TimeUnit.SECONDS);
+
+            assertEquals("after the kill",
+                    history.conversation(ann.id(), ben.id(), after.id() + 1, 1).getFirst().body());
+        }
     }
 
     @Test
