@@ -1,20 +1,11 @@
 package chat.server.storage;
 
-import java.time.LocalDateTime;
 import java.util.List;
 import org.jdbi.v3.sqlobject.customizer.Bind;
-import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /** The history of every chat, paged back newest first; the server writes it in batches ({@link ChatMessageBatchDao}). */
 public interface ChatMessageDao {
-
-    @SqlUpdate("INSERT INTO chatmessage (sender_id, recipient_id, group_id, body, sent_at) "
-            + "VALUES (:senderId, :recipientId, :groupId, :body, :sentAt)")
-    @GetGeneratedKeys("id")
-    long insert(@Bind("senderId") int senderId, @Bind("recipientId") Integer recipientId,
-                @Bind("groupId") Integer groupId, @Bind("body") String body, @Bind("sentAt") LocalDateTime sentAt);
 
     // One index range per direction, each stopping after :limit rows. A single WHERE with OR made MariaDB read
     // and sort the whole conversation for every page (400 ms at 200k messages, against under 10 ms this way).

@@ -40,10 +40,16 @@ class ChatMessageDaoTest {
         ben = Fixtures.newUser(db, "ben");
     }
 
+    /** Stores one chat the way the server does, through the batch insert. */
+    private long insert(int senderId, Integer recipientId, Integer groupId, String body, LocalDateTime sentAt) {
+        NewChat chat = new NewChat(senderId, recipientId, groupId, body, sentAt);
+        return db.jdbi().withHandle(h -> h.attach(ChatMessageBatchDao.class).insertAll(List.of(chat))[0]);
+    }
+
     @Test
     void conversationHoldsBothDirectionsNewestFirstWithSenderNames() {
-        long hello = chats.insert(ann.id(), ben.id(), null, "hello", NOON);
-        long reply = chats.insert(ben.id(), ann.id(), null, "hi!", NOON.plusSeconds(1));
+        long hello = insert(ann.id(), ben.id(), null, "hello", NOON);
+        long reply = insert(ben.id(), ann.id(), null, "hi!", NOON.plusSeconds(1));
 
         List<ChatRow> expected = List.of(
                 new ChatRow(reply, ben.id(), ben.name(), ann.id(), null, "hi!", NOON.plusSeconds(1)),
@@ -56,20 +62,20 @@ class ChatMessageDaoTest {
     void conversationLeavesOutOtherPeopleAndGroups() {
         UserRef cat = Fixtures.newUser(db, "cat");
         int group = db.dao(GroupDao.class).create(Fixtures.unique("g"), "", ann.id()).orElseThrow().id();
-        long mine = chats.insert(ann.id(), ben.id(), null, "for ben", NOON);
-        chats.insert(ann.id(), cat.id(), null, "for cat", NOON);
-        chats.insert(cat.id(), ben.id(), null, "cat to ben", NOON);
-        chats.insert(ann.id(), null, group, "to the group", NOON);
+        long mine = insert(ann.id(), ben.id(), null, "for ben", NOON);
+        insert(ann.id(), cat.id(), null, "for cat", NOON);
+        insert(cat.id(), ben.id(), null, "cat to ben", NOON);
+        insert(ann.id(), null, group, "to the group", NOON);
 
         assertEquals(List.of(mine), ids(chats.conversation(ann.id(), ben.id(), Long.MAX_VALUE, 10)));
     }
 
     @Test
     void conversationPagesBackwardsFromBefore() {
-        long first = chats.insert(ann.id(), ben.id(), null, "1", NOON);
-        long second = chats.insert(ben.id(), ann.id(), null, "2", NOON);
-        long third = chats.insert(ann.id(), ben.id(), null, "3", NOON);
-        long fourth = chats.insert(ben.id(), ann.id(), null, "4", NOON);
+        long first = insert(ann.id(), ben.id(), null, "1", NOON);
+        long second = insert(ben.id(), ann.id(), null, "2", NOON);
+        long third = insert(ann.id(), ben.id(), null, "3", NOON);
+        long fourth = insert(ben.id(), ann.id(), null, "4", NOON);
         assertTrue(first < second && second < third && third < fourth);
 
         assertEquals(List.of(fourth, third), ids(chats.conversation(ann.id(), ben.id(), Long.MAX_VALUE, 2)));
@@ -79,7 +85,7 @@ class ChatMessageDaoTest {
 
     @Test
     void notesToSelfComeBackOnce() {
-        long note = chats.insert(ann.id(), ann.id(), null, "remember the milk", NOON);
+        long note = insert(ann.id(), ann.id(), null, "remember the milk", NOON);
 
         assertEquals(List.of(note), ids(chats.conversation(ann.id(), ann.id(), Long.MAX_VALUE, 10)));
     }
@@ -89,10 +95,10 @@ class ChatMessageDaoTest {
         GroupDao groups = db.dao(GroupDao.class);
         int group = groups.create(Fixtures.unique("g"), "", ann.id()).orElseThrow().id();
         int other = groups.create(Fixtures.unique("g"), "", ben.id()).orElseThrow().id();
-        long first = chats.insert(ann.id(), null, group, "1", NOON);
-        chats.insert(ben.id(), null, other, "elsewhere", NOON);
-        long second = chats.insert(ben.id(), null, group, "2", NOON.plusSeconds(5));
-        long third = chats.insert(ann.id(), null, group, "3", NOON);
+        long first = insert(ann.id(), null, group, "1", NOON);
+        insert(ben.id(), null, other, "elsewhere", NOON);
+        long second = insert(ben.id(), null, group, "2", NOON.plusSeconds(5));
+        long third = insert(ann.id(), null, group, "3", NOON);
 
         assertEquals(List.of(third, second), ids(chats.groupHistory(group, Long.MAX_VALUE, 2)));
         assertEquals(List.of(first), ids(chats.groupHistory(group, second, 2)));
@@ -103,7 +109,7 @@ class ChatMessageDaoTest {
     @Test
     void awkwardBodyRoundTripsExactly() {
         UserRef sender = Fixtures.newUser(db, Fixtures.AWKWARD);
-        chats.insert(sender.id(), ben.id(), null, Fixtures.AWKWARD, NOON);
+        insert(sender.id(), ben.id(), null, Fixtures.AWKWARD, NOON);
 
         ChatRow row = chats.conversation(ben.id(), sender.id(), Long.MAX_VALUE, 1).getFirst();
 
@@ -115,8 +121,8 @@ class ChatMessageDaoTest {
     void messageNeedsExactlyOneOfRecipientAndGroup() {
         int group = db.dao(GroupDao.class).create(Fixtures.unique("g"), "", ann.id()).orElseThrow().id();
 
-        assertThrows(UnableToExecuteStatementException.class, () -> chats.insert(ann.id(), null, null, "nowhere", NOON));
-        assertThrows(UnableToExecuteStatementException.class, () -> chats.insert(ann.id(), ben.id(), group, "both", NOON));
+        assertThrows(UnableToExecuteStatementException.class, () -> insert(ann.id(), null, null, "nowhere", NOON));
+        assertThrows(UnableToExecuteStatementException.class, () -> insert(ann.id(), ben.id(), group, "both", NOON));
     }
 
     private static List<Long> ids(List<ChatRow> rows) {
