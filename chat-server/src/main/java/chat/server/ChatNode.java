@@ -1,50 +1,51 @@
 package chat.server;
 
 import chat.core.Codec;
+import chat.core.Message;
+import chat.server.auth.PasswordHasher;
+import chat.server.auth.ResumeTokens;
+import chat.server.cluster.Cluster;
+import chat.server.cluster.ClusterSettings;
+import chat.server.delivery.Mailbox;
+import chat.server.directory.ContactBook;
+import chat.server.directory.GroupMembers;
+import chat.server.directory.UserDirectory;
 import chat.server.dispatch.Dispatcher;
 import chat.server.dispatch.Handlers;
 import chat.server.handler.AddFriendHandler;
-import chat.server.handler.ContactBook;
 import chat.server.handler.ContactsHandler;
 import chat.server.handler.CreateGroupHandler;
 import chat.server.handler.GroupChatHandler;
-import chat.server.handler.GroupMembers;
 import chat.server.handler.HistoryHandler;
 import chat.server.handler.JoinGroupHandler;
 import chat.server.handler.LoginHandler;
 import chat.server.handler.LogoutHandler;
-import chat.server.handler.OfflineRedelivery;
 import chat.server.handler.OneChatHandler;
+import chat.server.handler.PingHandler;
 import chat.server.handler.RegisterHandler;
-import chat.server.handler.ResumeTokens;
-import chat.server.handler.UserDirectory;
-import chat.server.routing.ClusterLink;
-import chat.server.routing.ClusterSettings;
-import chat.server.routing.LocalPresence;
-import chat.server.routing.LocalSessions;
-import chat.server.routing.MessageRouter;
-import chat.server.routing.OfflineStore;
-import chat.server.routing.Presence;
-import chat.server.routing.RedisCluster;
+import chat.server.session.SessionRegistry;
 import chat.server.storage.BatchingChatStore;
 import chat.server.storage.ChatMessageDao;
-import chat.server.storage.ResumeTokenDao;
 import chat.server.storage.Database;
 import chat.server.storage.DatabaseSettings;
 import chat.server.storage.FriendDao;
 import chat.server.storage.GroupDao;
 import chat.server.storage.OfflineMessageDao;
-import chat.server.storage.PasswordHasher;
+import chat.server.storage.ResumeTokenDao;
 import chat.server.storage.UserDao;
 import chat.server.transport.ChatServer;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Wires one server node together and takes it apart again, in order. */
+/**
+ * Wires one server node together and takes it apart again, in the reverse order: the listener first (its
+ * users go offline), then the cluster, the history writers and the database.
+ */
 public final class ChatNode implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChatNode.class);
     /** Chat inserts in flight at once, and the most one transaction stores: see BatchingChatStore. */
@@ -69,82 +70,68 @@ public final class ChatNode implements AutoCloseable {
         }
     }
 
-    private final Database database;
-    private final BatchingChatStore history;
-    private final RedisCluster redis;
-    private final Presence presence;
-    private final ClusterLink cluster;
+    /** What has been started so far, closed last-started first. */
+    private final List<AutoCloseable> started;
     private final ChatServer server;
 
-    private ChatNode(Database database, BatchingChatStore history, RedisCluster redis, Presence presence,
-                     ClusterLink cluster, ChatServer server) {
-        this.database = database;
-        this.history = history;
-        this.redis = redis;
-        this.presence = presence;
-        this.cluster = cluster;
+    private ChatNode(List<AutoCloseable> started, ChatServer server) {
+        this.started = started;
         this.server = server;
     }
 
     public static ChatNode start(Settings settings) throws IOException {
-        Database database = Database.open(settings.database());
-        RedisCluster redis = null;
-        BatchingChatStore history = null;
+        List<AutoCloseable> started = new ArrayList<>();
         try {
+            Database database = Database.open(settings.database());
+            started.add(database);
+            BatchingChatStore history = BatchingChatStore.start(database.jdbi(), HISTORY_WRITERS, HISTORY_BATCH,
+                    HISTORY_KEEP_IDLE);
+            started.add(history);
+            Mailbox mailbox = new Mailbox(database.dao(OfflineMessageDao.class));
+            Cluster cluster = settings.cluster() == null
+                    ? Cluster.standalone(mailbox)
+                    : Cluster.redis(settings.cluster(), mailbox);
+            started.add(cluster);
+            if (settings.cluster() == null) {
+                log.info("node running alone: no --redis, so presence and routing stay on this node");
+            }
+
             Codec codec = new Codec();
             Clock clock = Clock.systemDefaultZone();
             PasswordHasher hasher = new PasswordHasher(settings.passwordIterations());
-            UserDao users = database.dao(UserDao.class);
-            GroupDao groups = database.dao(GroupDao.class);
-            history = new BatchingChatStore(database.jdbi(), HISTORY_WRITERS, HISTORY_BATCH, HISTORY_KEEP_IDLE);
             ResumeTokens tokens = new ResumeTokens(database.dao(ResumeTokenDao.class), clock,
                     ResumeTokens.DEFAULT_LIFETIME);
-            OfflineMessageDao offlineMessages = database.dao(OfflineMessageDao.class);
-            OfflineStore offline = (userId, line) -> offlineMessages.insert(userId, withoutNewline(line));
-
-            LocalSessions sessions = new LocalSessions();
-            if (settings.cluster() != null) {
-                redis = RedisCluster.connect(settings.cluster());
-            }
-            Presence presence = redis == null ? new LocalPresence() : redis.presence();
-            ClusterLink cluster = redis == null ? ClusterLink.NONE : redis.link();
-            MessageRouter router = new MessageRouter(sessions, cluster, offline);
-            GroupMembers members = new GroupMembers(groups, cluster);
-            if (redis != null) {
-                redis.start(router, members,
-                        new OfflineRedelivery(sessions, offlineMessages)::deliverToConnectedUsers);
-            }
-            UserDirectory directory = new UserDirectory(users);
+            UserDao users = database.dao(UserDao.class);
+            GroupDao groups = database.dao(GroupDao.class);
             FriendDao friends = database.dao(FriendDao.class);
-            ContactBook contacts = new ContactBook(friends, groups, presence);
+            UserDirectory directory = new UserDirectory(users);
+            ContactBook contacts = new ContactBook(friends, groups, cluster);
+            GroupMembers members = new GroupMembers(groups, cluster);
+            SessionRegistry sessions = new SessionRegistry(cluster, mailbox);
 
-            Handlers handlers = new Handlers(
-                    new LoginHandler(users, hasher, tokens, presence, sessions, contacts, offlineMessages),
-                    new RegisterHandler(users, hasher),
-                    new LogoutHandler(sessions, presence, tokens),
-                    new OneChatHandler(directory, history, router, codec, clock),
-                    new AddFriendHandler(directory, friends, contacts),
-                    new CreateGroupHandler(groups, contacts),
-                    new JoinGroupHandler(groups, members, contacts),
-                    new GroupChatHandler(members, groups, history, router, codec, clock),
-                    new HistoryHandler(database.dao(ChatMessageDao.class), groups),
-                    new ContactsHandler(contacts));
+            Handlers handlers = new Handlers()
+                    .beforeLogin(Message.Login.class, new LoginHandler(users, hasher, tokens, sessions, contacts))
+                    .beforeLogin(Message.Register.class, new RegisterHandler(users, hasher))
+                    .beforeLogin(Message.Ping.class, new PingHandler())
+                    .afterLogin(Message.Logout.class, new LogoutHandler(sessions, tokens))
+                    .afterLogin(Message.OneChat.class, new OneChatHandler(directory, history, cluster, codec, clock))
+                    .afterLogin(Message.AddFriend.class, new AddFriendHandler(directory, friends, contacts))
+                    .afterLogin(Message.CreateGroup.class, new CreateGroupHandler(groups, contacts))
+                    .afterLogin(Message.JoinGroup.class, new JoinGroupHandler(groups, members, contacts))
+                    .afterLogin(Message.GroupChat.class,
+                            new GroupChatHandler(members, groups, history, cluster, codec, clock))
+                    .afterLogin(Message.History.class,
+                            new HistoryHandler(database.dao(ChatMessageDao.class), groups))
+                    .afterLogin(Message.ContactsRequest.class, new ContactsHandler(contacts));
+
             ChatServer server = new ChatServer(new ChatServer.Settings(settings.host(), settings.port(),
                     settings.maxConnections(), settings.maxQueuedBytesPerConnection(), settings.shutdownGrace()),
-                    codec, new Dispatcher(handlers), offline);
+                    codec, new Dispatcher(handlers, sessions), mailbox);
+            started.add(server);
             server.start();
-            if (redis == null) {
-                log.info("node running alone: no --redis, so presence and routing stay on this node");
-            }
-            return new ChatNode(database, history, redis, presence, cluster, server);
+            return new ChatNode(started, server);
         } catch (IOException | RuntimeException e) {
-            if (redis != null) {
-                redis.close();
-            }
-            if (history != null) {
-                history.close();
-            }
-            database.close();
+            closeAll(started);
             throw e;
         }
     }
@@ -154,23 +141,22 @@ public final class ChatNode implements AutoCloseable {
     }
 
     /**
-     * Stops accepting, closes connections (their users go offline), then the cluster link, presence, the Redis
-     * subscription and pool, and the database, in that order. Only this node's users are released.
+     * Stops accepting and closes connections (their users go offline), then leaves the cluster (releasing only
+     * this node's users), stores what the history writers hold, and closes the database.
      */
     @Override
     public void close() {
-        server.close();
-        cluster.close();
-        presence.close();
-        if (redis != null) {
-            redis.close();
-        }
-        history.close();
-        database.close();
+        closeAll(started);
     }
 
-    private static String withoutNewline(byte[] line) {
-        int length = line.length > 0 && line[line.length - 1] == '\n' ? line.length - 1 : line.length;
-        return new String(line, 0, length, StandardCharsets.UTF_8);
+    private static void closeAll(List<AutoCloseable> started) {
+        for (AutoCloseable part : started.reversed()) {
+            try {
+                part.close();
+            } catch (Exception e) {
+                log.warn("closing {} failed", part.getClass().getSimpleName(), e);
+            }
+        }
+        started.clear();
     }
 }

@@ -1,8 +1,8 @@
 package chat.server;
 
-import chat.server.routing.ClusterSettings;
+import chat.server.auth.PasswordHasher;
+import chat.server.cluster.ClusterSettings;
 import chat.server.storage.DatabaseSettings;
-import chat.server.storage.PasswordHasher;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -76,13 +76,13 @@ final class ServeCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     String redisPrefix;
 
-    @Option(names = "--presence-ttl-ms", paramLabel = "MILLIS", defaultValue = "6000", description = "Lifetime of a user's presence in "
+    @Option(names = "--presence-ttl-ms", paramLabel = "MILLIS", defaultValue = "" + ClusterSettings.DEFAULT_PRESENCE_TTL_MILLIS, description = "Lifetime of a user's presence in "
             + "Redis, renewed every third of it by the node's heartbeat. If a node dies without logging its users "
             + "out (kill -9, power loss), they can log in again elsewhere within this time "
             + "(default: ${DEFAULT-VALUE}).")
     long presenceTtlMillis;
 
-    @Option(names = "--cluster-stats-interval", defaultValue = "60", paramLabel = "SECONDS", description = "How "
+    @Option(names = "--cluster-stats-interval", defaultValue = "" + ClusterSettings.DEFAULT_STATS_INTERVAL_SECONDS, paramLabel = "SECONDS", description = "How "
             + "often the node logs its cross-node traffic (published, received), when it changed; 0 turns it off "
             + "(default: ${DEFAULT-VALUE}).")
     long clusterStatsSeconds;

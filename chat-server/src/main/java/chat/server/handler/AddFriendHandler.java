@@ -4,6 +4,9 @@ import chat.core.ErrorCode;
 import chat.core.Message.AddFriend;
 import chat.core.Message.AddFriendAck;
 import chat.core.ProtocolException;
+import chat.server.directory.ContactBook;
+import chat.server.directory.UserDirectory;
+import chat.server.session.Session;
 import chat.server.storage.FriendDao;
 import chat.server.storage.UserRef;
 

@@ -2,6 +2,8 @@ package chat.server.handler;
 
 import chat.core.Message.ContactsAck;
 import chat.core.Message.ContactsRequest;
+import chat.server.directory.ContactBook;
+import chat.server.session.Session;
 
 /** Answers with the user's friends and groups as they are now, online states included. */
 public final class ContactsHandler implements Handler<ContactsRequest> {

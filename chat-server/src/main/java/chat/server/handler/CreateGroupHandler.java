@@ -4,6 +4,8 @@ import chat.core.ErrorCode;
 import chat.core.Message.CreateGroup;
 import chat.core.Message.CreateGroupAck;
 import chat.core.ProtocolException;
+import chat.server.directory.ContactBook;
+import chat.server.session.Session;
 import chat.server.storage.GroupDao;
 import chat.server.storage.GroupRow;
 

@@ -5,11 +5,13 @@ import chat.core.ErrorCode;
 import chat.core.Message.GroupChat;
 import chat.core.Message.GroupChatAck;
 import chat.core.ProtocolException;
-import chat.server.routing.MessageRouter;
+import chat.server.cluster.Cluster;
+import chat.server.directory.GroupMembers;
+import chat.server.session.Session;
 import chat.server.storage.ChatStore;
+import chat.server.storage.GroupDao;
 import chat.server.storage.NewChat;
 import chat.server.storage.StoredChat;
-import chat.server.storage.GroupDao;
 import chat.server.storage.UserRef;
 import java.time.Clock;
 import java.util.List;
@@ -19,16 +21,16 @@ public final class GroupChatHandler implements Handler<GroupChat> {
     private final GroupMembers members;
     private final GroupDao groups;
     private final ChatStore history;
-    private final MessageRouter router;
+    private final Cluster cluster;
     private final Codec codec;
     private final Clock clock;
 
-    public GroupChatHandler(GroupMembers members, GroupDao groups, ChatStore history, MessageRouter router,
+    public GroupChatHandler(GroupMembers members, GroupDao groups, ChatStore history, Cluster cluster,
                             Codec codec, Clock clock) {
         this.members = members;
         this.groups = groups;
         this.history = history;
-        this.router = router;
+        this.cluster = cluster;
         this.codec = codec;
         this.clock = clock;
     }
@@ -49,7 +51,7 @@ public final class GroupChatHandler implements Handler<GroupChat> {
                 time.text(), stored.id()));
         for (int member : recipients) {
             if (member != sender.id()) {
-                router.send(member, line);
+                cluster.send(member, line);
             }
         }
         session.acknowledgeWhenCommitted(stored, chat, new GroupChatAck(chat.seq(), stored.id(), time.text()));

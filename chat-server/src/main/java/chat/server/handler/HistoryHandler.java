@@ -7,6 +7,7 @@ import chat.core.Limits;
 import chat.core.Message.History;
 import chat.core.Message.HistoryAck;
 import chat.core.ProtocolException;
+import chat.server.session.Session;
 import chat.server.storage.ChatMessageDao;
 import chat.server.storage.ChatRow;
 import chat.server.storage.GroupDao;

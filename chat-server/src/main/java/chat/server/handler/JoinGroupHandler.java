@@ -4,6 +4,9 @@ import chat.core.ErrorCode;
 import chat.core.Message.JoinGroup;
 import chat.core.Message.JoinGroupAck;
 import chat.core.ProtocolException;
+import chat.server.directory.ContactBook;
+import chat.server.directory.GroupMembers;
+import chat.server.session.Session;
 import chat.server.storage.GroupDao;
 import chat.server.storage.GroupRow;
 
@@ -23,10 +26,9 @@ public final class JoinGroupHandler implements Handler<JoinGroup> {
     public void handle(Session session, JoinGroup request) throws ProtocolException {
         GroupRow group = groups.findById(request.groupid()).orElseThrow(() ->
                 new ProtocolException(ErrorCode.NOT_FOUND, "no group with id " + request.groupid()));
-        if (!groups.join(group.id(), session.currentUser().id())) {
+        if (!members.join(group.id(), session.currentUser().id())) {
             throw new ProtocolException(ErrorCode.CONFLICT, "you are already a member of group " + group.id());
         }
-        members.changed(group.id());
         if (request.seq() != null) {
             session.reply(new JoinGroupAck(request.seq(), contacts.describe(group)));
         }

@@ -3,46 +3,38 @@ package chat.server.handler;
 import chat.core.ErrorCode;
 import chat.core.Message.Login;
 import chat.core.Message.LoginAck;
-import chat.server.routing.LocalSessions;
-import chat.server.routing.Presence;
-import chat.server.storage.OfflineMessageDao;
-import chat.server.storage.OfflineRow;
-import chat.server.storage.PasswordHasher;
+import chat.server.auth.PasswordHasher;
+import chat.server.auth.ResumeTokens;
+import chat.server.directory.ContactBook;
+import chat.server.session.Session;
+import chat.server.session.SessionRegistry;
 import chat.server.storage.UserDao;
 import chat.server.storage.UserRef;
 import chat.server.storage.UserRow;
-import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 /**
- * Logs a user in: checks the password or resume token, claims presence (one session per user across the
- * cluster), registers the connection for delivery, then answers with friends, groups and the messages that
- * waited offline. Offline messages are deleted only once the ack that carries them has been written. Clients
- * that send {@code seq} get a resume token in the ack, to log back in without the password.
+ * Logs a user in: checks the password or resume token, then opens the session (one per user across the
+ * cluster), answering with friends, groups and the messages that waited. Clients that send {@code seq} get a
+ * resume token in the ack, to log back in without the password.
  */
 public final class LoginHandler implements Handler<Login> {
     static final String INVALID = "id or password is invalid!";
     static final String IN_USE = "this account is using, input another!";
-    private static final Duration ACK_WRITE_TIMEOUT = Duration.ofSeconds(10);
 
     private final UserDao users;
     private final PasswordHasher hasher;
     private final ResumeTokens tokens;
-    private final Presence presence;
-    private final LocalSessions sessions;
+    private final SessionRegistry sessions;
     private final ContactBook contacts;
-    private final OfflineMessageDao offline;
 
-    public LoginHandler(UserDao users, PasswordHasher hasher, ResumeTokens tokens, Presence presence,
-                        LocalSessions sessions, ContactBook contacts, OfflineMessageDao offline) {
+    public LoginHandler(UserDao users, PasswordHasher hasher, ResumeTokens tokens, SessionRegistry sessions,
+                        ContactBook contacts) {
         this.users = users;
         this.hasher = hasher;
         this.tokens = tokens;
-        this.presence = presence;
         this.sessions = sessions;
         this.contacts = contacts;
-        this.offline = offline;
     }
 
     @Override
@@ -58,23 +50,14 @@ public final class LoginHandler implements Handler<Login> {
             return;
         }
         UserRef user = new UserRef(row.get().id(), row.get().name());
-        if (!presence.claim(user.id())) {
+        SessionRegistry.Opened opened = sessions.open(session, user, waiting -> {
+            String token = login.seq() == null ? null
+                    : login.token() != null ? login.token() : tokens.issue(user.id());
+            return new LoginAck(login.seq(), 0, null, user.id(), user.name(), contacts.friendsOf(user.id()),
+                    contacts.groupsOf(user.id()), waiting, token);
+        });
+        if (opened == SessionRegistry.Opened.ALREADY_ONLINE) {
             session.reply(LoginAck.failed(login.seq(), ErrorCode.ALREADY_ONLINE, IN_USE));
-            return;
-        }
-        if (!sessions.add(user.id(), session.channel())) {
-            presence.release(user.id());
-            session.reply(LoginAck.failed(login.seq(), ErrorCode.ALREADY_ONLINE, IN_USE));
-            return;
-        }
-        session.loggedIn(user);
-        try {
-            answer(session, login, user);
-        } catch (RuntimeException e) {
-            sessions.remove(user.id(), session.channel());
-            presence.release(user.id());
-            session.loggedOut();
-            throw e;
         }
     }
 
@@ -82,17 +65,5 @@ public final class LoginHandler implements Handler<Login> {
         return login.token() != null
                 ? tokens.accepts(row.id(), login.token())
                 : hasher.verify(login.password(), row.password());
-    }
-
-    private void answer(Session session, Login login, UserRef user) {
-        // Registered before reading: a chat sent from now on goes live, one sent before is in this list.
-        List<OfflineRow> waiting = offline.forUser(user.id());
-        String token = login.seq() == null ? null
-                : login.token() != null ? login.token() : tokens.issue(user.id());
-        LoginAck ack = new LoginAck(login.seq(), 0, null, user.id(), user.name(), contacts.friendsOf(user.id()),
-                contacts.groupsOf(user.id()), waiting.stream().map(OfflineRow::message).toList(), token);
-        if (session.replyFirstAndWait(ack, ACK_WRITE_TIMEOUT) && !waiting.isEmpty()) {
-            offline.deleteUpTo(user.id(), waiting.getLast().id());
-        }
     }
 }

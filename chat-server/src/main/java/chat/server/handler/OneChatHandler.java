@@ -5,7 +5,9 @@ import chat.core.ErrorCode;
 import chat.core.Message.OneChat;
 import chat.core.Message.OneChatAck;
 import chat.core.ProtocolException;
-import chat.server.routing.MessageRouter;
+import chat.server.cluster.Cluster;
+import chat.server.directory.UserDirectory;
+import chat.server.session.Session;
 import chat.server.storage.ChatStore;
 import chat.server.storage.NewChat;
 import chat.server.storage.StoredChat;
@@ -20,15 +22,15 @@ import java.time.Clock;
 public final class OneChatHandler implements Handler<OneChat> {
     private final UserDirectory users;
     private final ChatStore history;
-    private final MessageRouter router;
+    private final Cluster cluster;
     private final Codec codec;
     private final Clock clock;
 
-    public OneChatHandler(UserDirectory users, ChatStore history, MessageRouter router, Codec codec,
+    public OneChatHandler(UserDirectory users, ChatStore history, Cluster cluster, Codec codec,
                           Clock clock) {
         this.users = users;
         this.history = history;
-        this.router = router;
+        this.cluster = cluster;
         this.codec = codec;
         this.clock = clock;
     }
@@ -41,7 +43,7 @@ public final class OneChatHandler implements Handler<OneChat> {
         }
         SentTime time = SentTime.of(chat.time(), clock);
         StoredChat stored = history.store(new NewChat(sender.id(), chat.toid(), null, chat.msg(), time.value()));
-        router.send(chat.toid(), codec.encodeLine(
+        cluster.send(chat.toid(), codec.encodeLine(
                 new OneChat(null, sender.id(), sender.name(), chat.toid(), chat.msg(), time.text(), stored.id())));
         session.acknowledgeWhenCommitted(stored, chat, new OneChatAck(chat.seq(), stored.id(), time.text()));
     }

@@ -3,7 +3,8 @@ package chat.server.handler;
 import chat.core.ErrorCode;
 import chat.core.Message.Register;
 import chat.core.Message.RegisterAck;
-import chat.server.storage.PasswordHasher;
+import chat.server.auth.PasswordHasher;
+import chat.server.session.Session;
 import chat.server.storage.UserDao;
 import org.jdbi.v3.core.JdbiException;
 

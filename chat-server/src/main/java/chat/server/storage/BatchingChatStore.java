@@ -7,6 +7,8 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.jdbi.v3.core.Handle;
@@ -32,24 +34,35 @@ public final class BatchingChatStore implements ChatStore, AutoCloseable {
     /** Queued once per writer by {@link #close()}, after everything already queued. */
     private static final Pending STOP = new Pending(null, null, null);
 
+    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+
     private final Jdbi jdbi;
+    private final int writers;
     private final int maxBatch;
     private final long idleNanos;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final List<Thread> writers = new ArrayList<>();
+    private final ExecutorService threads = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("chat-history-writer-", 0).factory());
     private volatile boolean open = true;
 
-    /**
-     * {@code writers} batches may be in flight at once, each of at most {@code maxBatch} messages. A writer
-     * keeps its connection while chats keep coming and gives it back after {@code keepIdle} without any.
-     */
-    public BatchingChatStore(Jdbi jdbi, int writers, int maxBatch, Duration keepIdle) {
+    private BatchingChatStore(Jdbi jdbi, int writers, int maxBatch, Duration keepIdle) {
         this.jdbi = jdbi;
+        this.writers = writers;
         this.maxBatch = maxBatch;
         this.idleNanos = keepIdle.toNanos();
+    }
+
+    /**
+     * Starts {@code writers} writers, so that many batches may be in flight at once, each of at most
+     * {@code maxBatch} messages. A writer keeps its connection while chats keep coming and gives it back after
+     * {@code keepIdle} without any.
+     */
+    public static BatchingChatStore start(Jdbi jdbi, int writers, int maxBatch, Duration keepIdle) {
+        BatchingChatStore store = new BatchingChatStore(jdbi, writers, maxBatch, keepIdle);
         for (int i = 0; i < writers; i++) {
-            this.writers.add(Thread.ofVirtual().name("chat-history-writer-" + i).start(this::writeBatches));
+            store.threads.execute(store::writeBatches);
         }
+        return store;
     }
 
     @Override
@@ -165,18 +178,25 @@ public final class BatchingChatStore implements ChatStore, AutoCloseable {
         handle.close();
     }
 
-    /** Writes what is queued, then stops the writers; a message that raced the close is refused. */
+    /**
+     * Writes what is queued, then stops the writers, interrupting them if they take longer than a grace; a
+     * message that raced the close is refused.
+     */
     @Override
     public void close() {
         open = false;
-        writers.forEach(w -> queue.add(STOP));
-        for (Thread writer : writers) {
-            try {
-                writer.join(5000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+        for (int i = 0; i < writers; i++) {
+            queue.add(STOP);
+        }
+        threads.shutdown();
+        try {
+            if (!threads.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("history writers still busy after {} s; interrupting them", STOP_GRACE.toSeconds());
+                threads.shutdownNow();
             }
+        } catch (InterruptedException e) {
+            threads.shutdownNow();
+            Thread.currentThread().interrupt();
         }
         List<Pending> late = new ArrayList<>();
         queue.drainTo(late);

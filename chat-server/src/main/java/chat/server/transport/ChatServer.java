@@ -1,8 +1,8 @@
 package chat.server.transport;
 
 import chat.core.Codec;
+import chat.server.delivery.Mailbox;
 import chat.server.dispatch.Dispatcher;
-import chat.server.routing.OfflineStore;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -11,7 +11,8 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,12 +20,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Accepts connections on one named platform thread and runs each on a virtual thread of its own. A semaphore
- * permit is taken before each accept, so past {@code maxConnections} new clients wait in the backlog instead
- * of costing memory.
+ * Accepts connections on one named platform thread and runs each on a virtual thread of its own; a second set
+ * of virtual threads writes. A semaphore permit is taken before each accept, so past {@code maxConnections}
+ * new clients wait in the backlog instead of costing memory.
  */
 public final class ChatServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChatServer.class);
+    private static final int BACKLOG = 1024;
 
     /** What the listener needs to know; {@code port} 0 picks a free port. */
     public record Settings(String host, int port, int maxConnections, long maxQueuedBytesPerConnection,
@@ -34,38 +36,38 @@ public final class ChatServer implements AutoCloseable {
     private final Settings settings;
     private final Codec codec;
     private final Dispatcher dispatcher;
-    private final OfflineStore offline;
+    private final Mailbox mailbox;
     private final Semaphore permits;
     private final Set<Connection> open = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean running = new AtomicBoolean();
-    private final CountDownLatch acceptLoopDone = new CountDownLatch(1);
+    private final ExecutorService acceptor = Executors.newSingleThreadExecutor(
+            Thread.ofPlatform().name("chat-accept").factory());
+    private final ExecutorService connections = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("chat-conn-", 0).factory());
+    private final ExecutorService writers = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("chat-writer-", 0).factory());
     private ServerSocket listener;
-    private Thread acceptThread;
 
-    public ChatServer(Settings settings, Codec codec, Dispatcher dispatcher, OfflineStore offline) {
+    public ChatServer(Settings settings, Codec codec, Dispatcher dispatcher, Mailbox mailbox) {
         this.settings = settings;
         this.codec = codec;
         this.dispatcher = dispatcher;
-        this.offline = offline;
+        this.mailbox = mailbox;
         this.permits = new Semaphore(settings.maxConnections());
     }
 
     public void start() throws IOException {
         listener = new ServerSocket();
         listener.setReuseAddress(true);
-        listener.bind(new InetSocketAddress(InetAddress.getByName(settings.host()), settings.port()), 1024);
+        listener.bind(new InetSocketAddress(InetAddress.getByName(settings.host()), settings.port()), BACKLOG);
         running.set(true);
-        acceptThread = Thread.ofPlatform().name("chat-accept").start(this::acceptLoop);
+        acceptor.execute(this::acceptLoop);
         log.info("listening on {}:{}", settings.host(), port());
     }
 
     /** The bound port, which differs from the configured one when that was 0. */
     public int port() {
         return listener.getLocalPort();
-    }
-
-    public int connectionCount() {
-        return open.size();
     }
 
     private void acceptLoop() {
@@ -87,8 +89,6 @@ public final class ChatServer implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            acceptLoopDone.countDown();
         }
     }
 
@@ -96,14 +96,14 @@ public final class ChatServer implements AutoCloseable {
         try {
             socket.setTcpNoDelay(true);
             socket.setKeepAlive(true);
-            Connection connection = new Connection(socket, settings.maxQueuedBytesPerConnection(), offline);
+            Connection connection = new Connection(socket, settings.maxQueuedBytesPerConnection(), mailbox, writers);
             open.add(connection);
             ConnectionHandler handler = new ConnectionHandler(connection, socket.getInputStream(), codec,
                     dispatcher, () -> {
                         open.remove(connection);
                         permits.release();
                     });
-            Thread.ofVirtual().name("chat-conn-" + socket.getPort()).start(handler);
+            connections.execute(handler);
         } catch (IOException | RuntimeException e) {
             log.warn("could not start a connection from {}: {}", socket.getRemoteSocketAddress(), e.toString());
             permits.release();
@@ -111,27 +111,35 @@ public final class ChatServer implements AutoCloseable {
         }
     }
 
-    /** Stops accepting, closes every connection (their users go offline), and waits for them within the grace. */
+    /**
+     * Stops accepting, closes every connection (their users go offline), waits for their threads within the
+     * grace and then interrupts what is left.
+     */
     @Override
     public void close() {
         if (!running.compareAndSet(true, false)) {
             return;
         }
         closeQuietly(listener);
+        stop(acceptor, "accept");
+        open.forEach(Connection::close);
+        stop(connections, "connection");
+        stop(writers, "writer");
+        log.info("stopped listening on {}:{}", settings.host(), listener.getLocalPort());
+    }
+
+    private void stop(ExecutorService threads, String what) {
+        threads.shutdown();
         try {
-            acceptLoopDone.await(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS);
-            open.forEach(Connection::close);
-            long deadline = System.nanoTime() + settings.shutdownGrace().toNanos();
-            while (!open.isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(10);
+            if (!threads.awaitTermination(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
+                log.warn("{} threads still running after the shutdown grace of {} ms; interrupting them", what,
+                        settings.shutdownGrace().toMillis());
+                threads.shutdownNow();
             }
         } catch (InterruptedException e) {
+            threads.shutdownNow();
             Thread.currentThread().interrupt();
         }
-        if (!open.isEmpty()) {
-            log.warn("{} connections still open after the shutdown grace", open.size());
-        }
-        log.info("stopped listening on {}:{}", settings.host(), listener.getLocalPort());
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

@@ -1,7 +1,7 @@
 package chat.server.transport;
 
-import chat.server.handler.SessionChannel;
-import chat.server.routing.OfflineStore;
+import chat.server.delivery.Mailbox;
+import chat.server.delivery.Outbox;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -10,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -25,29 +27,32 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A client that stops reading cannot hold anyone up: offers never block, and once more than
  * {@code maxQueuedBytes} wait unwritten the connection is closed as too slow. Chats still queued when the
- * connection closes are stored offline for the user each was for.
+ * connection closes go to the mailbox of the user each was for.
  */
-final class Connection implements SessionChannel {
+final class Connection implements Outbox {
     private static final Logger log = LoggerFactory.getLogger(Connection.class);
 
-    /** {@code recipientId} is set for a chat, which must reach offline storage if it cannot be written. */
+    /** {@code recipientId} is set for a chat, which must reach the recipient's mailbox if it cannot be written. */
     private record Outgoing(byte[] line, Integer recipientId, CompletableFuture<Boolean> written) {
     }
 
     private final Socket socket;
     private final OutputStream out;
     private final long maxQueuedBytes;
-    private final OfflineStore undelivered;
+    private final Mailbox undelivered;
+    private final Executor writers;
     private final LinkedBlockingDeque<Outgoing> queue = new LinkedBlockingDeque<>();
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicBoolean writing = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    Connection(Socket socket, long maxQueuedBytes, OfflineStore undelivered) throws IOException {
+    /** {@code writers} runs the writer whenever there is something to send. */
+    Connection(Socket socket, long maxQueuedBytes, Mailbox undelivered, Executor writers) throws IOException {
         this.socket = socket;
         this.out = socket.getOutputStream();
         this.maxQueuedBytes = maxQueuedBytes;
         this.undelivered = undelivered;
+        this.writers = writers;
     }
 
     @Override
@@ -99,7 +104,13 @@ final class Connection implements SessionChannel {
 
     private void startWriterIfIdle() {
         if (writing.compareAndSet(false, true)) {
-            Thread.ofVirtual().name("chat-writer").start(this::writeQueued);
+            try {
+                writers.execute(this::writeQueued);
+            } catch (RejectedExecutionException e) {
+                // The server is stopping and its writers are gone: what is queued is given back by close().
+                writing.set(false);
+                close();
+            }
         }
     }
 
@@ -181,7 +192,7 @@ final class Connection implements SessionChannel {
         if (item.written() != null) {
             item.written().complete(false);
         } else if (item.recipientId() != null) {
-            undelivered.store(item.recipientId(), item.line());
+            undelivered.keep(item.recipientId(), item.line());
         }
     }
 }

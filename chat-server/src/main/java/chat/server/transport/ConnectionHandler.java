@@ -7,7 +7,7 @@ import chat.core.Limits;
 import chat.core.Message;
 import chat.core.ProtocolException;
 import chat.server.dispatch.Dispatcher;
-import chat.server.handler.Session;
+import chat.server.session.Session;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
@@ -15,9 +15,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one connection on its own virtual thread: read a frame, decode it, dispatch it, and again, until the
- * client leaves. Broken input is answered and skipped; only an oversized frame, which cannot be skipped
- * safely, ends the connection.
+ * Runs one connection, all of it on the connection's own virtual thread: read a frame, decode it, dispatch it,
+ * and again, until the client leaves. Broken input is answered and skipped; only an oversized frame, which
+ * cannot be skipped safely, ends the connection.
  */
 final class ConnectionHandler implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(ConnectionHandler.class);
@@ -41,23 +41,33 @@ final class ConnectionHandler implements Runnable {
     @Override
     public void run() {
         Session session = new Session(connection, codec);
-        log.info("connection opened from {}", connection.remoteAddress());
         try {
             serve(session);
-        } catch (IOException e) {
-            log.debug("connection {} failed: {}", session, e.toString());
-        } catch (RuntimeException e) {
-            log.warn("connection {} failed", session, e);
         } finally {
             String who = session.toString();
             dispatcher.disconnected(session);
             connection.finish(CLOSE_GRACE);
             onClosed.run();
-            log.info("connection closed: {}", who);
+            log.debug("connection closed: {}", who);
         }
     }
 
-    private void serve(Session session) throws IOException {
+    /** Hang-ups are the normal end of a connection; anything else escaping the loop is a bug, logged loudly. */
+    private void serve(Session session) {
+        log.debug("connection opened from {}", connection.remoteAddress());
+        try {
+            readLoop(session);
+        } catch (IOException e) {
+            log.debug("connection {} failed: {}", session, e.toString());
+        } catch (RuntimeException e) {
+            log.warn("connection {} failed", session, e);
+        } catch (Throwable e) {
+            log.error("connection {} failed", session, e);
+            throw e;
+        }
+    }
+
+    private void readLoop(Session session) throws IOException {
         FrameReader frames = new FrameReader(in, Limits.MAX_FRAME_BYTES);
         while (!connection.isClosed()) {
             byte[] frame;

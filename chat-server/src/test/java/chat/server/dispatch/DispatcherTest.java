@@ -12,11 +12,10 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
 
 import chat.core.Codec;
-import chat.core.Contacts;
 import chat.core.Contacts.Friend;
 import chat.core.Contacts.Group;
+import chat.core.Contacts;
 import chat.core.ErrorCode;
-import chat.core.Message;
 import chat.core.Message.AddFriend;
 import chat.core.Message.AddFriendAck;
 import chat.core.Message.ContactsAck;
@@ -39,15 +38,16 @@ import chat.core.Message.Ping;
 import chat.core.Message.Pong;
 import chat.core.Message.Register;
 import chat.core.Message.RegisterAck;
+import chat.core.Message;
 import chat.core.ProtocolException;
+import chat.server.cluster.Cluster;
+import chat.server.delivery.Mailbox;
 import chat.server.handler.Handler;
-import chat.server.handler.LogoutHandler;
-import chat.server.handler.ResumeTokens;
-import chat.server.handler.RecordingChannel;
-import chat.server.handler.Session;
-import chat.server.handler.TestSessions;
-import chat.server.routing.LocalSessions;
-import chat.server.routing.Presence;
+import chat.server.handler.PingHandler;
+import chat.server.session.RecordingChannel;
+import chat.server.session.Session;
+import chat.server.session.SessionRegistry;
+import chat.server.session.TestSessions;
 import chat.server.storage.UserRef;
 import java.util.List;
 import java.util.stream.Stream;
@@ -69,7 +69,7 @@ class DispatcherTest {
     @Mock
     private Handler<Register> register;
     @Mock
-    private LogoutHandler logout;
+    private Handler<Logout> logout;
     @Mock
     private Handler<OneChat> oneChat;
     @Mock
@@ -85,14 +85,31 @@ class DispatcherTest {
     @Mock
     private Handler<ContactsRequest> contacts;
 
+    @Mock
+    private SessionRegistry sessions;
+
     private final Codec codec = new Codec();
     private final RecordingChannel channel = new RecordingChannel();
     private Dispatcher dispatcher;
 
     @BeforeEach
     void setUp() {
-        dispatcher = new Dispatcher(new Handlers(login, register, logout, oneChat, addFriend, createGroup, joinGroup,
-                groupChat, history, contacts));
+        dispatcher = new Dispatcher(handlers(), sessions);
+    }
+
+    private Handlers handlers() {
+        return new Handlers()
+                .beforeLogin(Login.class, login)
+                .beforeLogin(Register.class, register)
+                .beforeLogin(Ping.class, new PingHandler())
+                .afterLogin(Logout.class, logout)
+                .afterLogin(OneChat.class, oneChat)
+                .afterLogin(AddFriend.class, addFriend)
+                .afterLogin(CreateGroup.class, createGroup)
+                .afterLogin(JoinGroup.class, joinGroup)
+                .afterLogin(GroupChat.class, groupChat)
+                .afterLogin(History.class, history)
+                .afterLogin(ContactsRequest.class, contacts);
     }
 
     /** Every request that needs a logged-in user, claiming {@code id} as its sender. */
@@ -314,23 +331,19 @@ class DispatcherTest {
 
         dispatcher.disconnected(session);
 
-        verify(logout).end(session);
+        verify(sessions).close(session);
     }
 
     @Test
     void aDroppedConnectionTakesItsUserOffline() {
-        LocalSessions sessions = new LocalSessions();
-        Presence presence = mock(Presence.class);
-        Dispatcher real = new Dispatcher(new Handlers(login, register, new LogoutHandler(sessions, presence, mock(ResumeTokens.class)), oneChat,
-                addFriend, createGroup, joinGroup, groupChat, history, contacts));
+        Cluster cluster = mock(Cluster.class);
+        Dispatcher real = new Dispatcher(handlers(), new SessionRegistry(cluster, mock(Mailbox.class)));
         Session session = loggedIn();
-        sessions.add(ME, channel);
 
         real.disconnected(session);
 
         assertTrue(session.user().isEmpty());
-        assertFalse(sessions.contains(ME));
-        verify(presence).release(ME);
+        verify(cluster).unregister(ME, channel);
         assertTrue(channel.isEmpty());
     }
 

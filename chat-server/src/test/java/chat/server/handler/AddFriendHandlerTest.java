@@ -9,13 +9,18 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import chat.core.Codec;
-import chat.core.Contacts;
 import chat.core.Contacts.Friend;
+import chat.core.Contacts;
 import chat.core.ErrorCode;
 import chat.core.Message.AddFriend;
 import chat.core.Message.AddFriendAck;
 import chat.core.ProtocolException;
-import chat.server.routing.Presence;
+import chat.server.cluster.Cluster;
+import chat.server.directory.ContactBook;
+import chat.server.directory.UserDirectory;
+import chat.server.session.RecordingChannel;
+import chat.server.session.Session;
+import chat.server.session.TestSessions;
 import chat.server.storage.FriendDao;
 import chat.server.storage.GroupDao;
 import chat.server.storage.UserDao;
@@ -39,7 +44,7 @@ class AddFriendHandlerTest {
     @Mock
     private GroupDao groups;
     @Mock
-    private Presence presence;
+    private Cluster cluster;
 
     private final RecordingChannel channel = new RecordingChannel();
     private final Session session = TestSessions.loggedIn(channel, new Codec(), new UserRef(22, "wsp"));
@@ -47,14 +52,14 @@ class AddFriendHandlerTest {
 
     @BeforeEach
     void setUp() {
-        handler = new AddFriendHandler(new UserDirectory(users), friends, new ContactBook(friends, groups, presence));
+        handler = new AddFriendHandler(new UserDirectory(users), friends, new ContactBook(friends, groups, cluster));
     }
 
     @Test
     void makesBothUsersFriendsAndAcksWithTheFriendsState() throws Exception {
         when(users.findById(23)).thenReturn(Optional.of(new UserRow(23, "wei", "hash")));
         when(friends.addMutual(22, 23)).thenReturn(true);
-        when(presence.online(List.of(23))).thenReturn(Set.of(23));
+        when(cluster.online(List.of(23))).thenReturn(Set.of(23));
 
         handler.handle(session, new AddFriend(5, 22, 23));
 
@@ -77,7 +82,7 @@ class AddFriendHandlerTest {
     void anOfflineFriendIsReportedOffline() throws Exception {
         when(users.findById(23)).thenReturn(Optional.of(new UserRow(23, "wei", "hash")));
         when(friends.addMutual(22, 23)).thenReturn(true);
-        when(presence.online(any())).thenReturn(Set.of());
+        when(cluster.online(any())).thenReturn(Set.of());
 
         handler.handle(session, new AddFriend(6, 22, 23));
 

@@ -5,13 +5,17 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.when;
 
 import chat.core.Codec;
-import chat.core.Contacts;
 import chat.core.Contacts.Friend;
 import chat.core.Contacts.Group;
 import chat.core.Contacts.Member;
+import chat.core.Contacts;
 import chat.core.Message.ContactsAck;
 import chat.core.Message.ContactsRequest;
-import chat.server.routing.Presence;
+import chat.server.cluster.Cluster;
+import chat.server.directory.ContactBook;
+import chat.server.session.RecordingChannel;
+import chat.server.session.Session;
+import chat.server.session.TestSessions;
 import chat.server.storage.FriendDao;
 import chat.server.storage.GroupDao;
 import chat.server.storage.GroupRow;
@@ -34,7 +38,7 @@ class ContactsHandlerTest {
     @Mock
     private GroupDao groups;
     @Mock
-    private Presence presence;
+    private Cluster cluster;
 
     private final RecordingChannel channel = new RecordingChannel();
     private final Session session = TestSessions.loggedIn(channel, new Codec(), new UserRef(22, "wsp"));
@@ -42,7 +46,7 @@ class ContactsHandlerTest {
 
     @BeforeEach
     void setUp() {
-        handler = new ContactsHandler(new ContactBook(friends, groups, presence));
+        handler = new ContactsHandler(new ContactBook(friends, groups, cluster));
     }
 
     @Test
@@ -51,7 +55,7 @@ class ContactsHandlerTest {
         when(groups.groupsOf(22)).thenReturn(List.of(new GroupRow(1, "g", "d")));
         when(groups.membersOf(1)).thenReturn(List.of(new MemberRow(1, 13, "zhang san", GroupDao.CREATOR),
                 new MemberRow(1, 22, "wsp", GroupDao.NORMAL)));
-        when(presence.online(any())).thenAnswer(inv -> {
+        when(cluster.online(any())).thenAnswer(inv -> {
             Collection<Integer> ids = inv.getArgument(0);
             return ids.stream().filter(Set.of(22, 23)::contains).collect(Collectors.toSet());
         });

@@ -11,14 +11,18 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import chat.core.Codec;
-import chat.core.Contacts;
 import chat.core.Contacts.Group;
 import chat.core.Contacts.Member;
+import chat.core.Contacts;
 import chat.core.ErrorCode;
 import chat.core.Message.CreateGroup;
 import chat.core.Message.CreateGroupAck;
 import chat.core.ProtocolException;
-import chat.server.routing.Presence;
+import chat.server.cluster.Cluster;
+import chat.server.directory.ContactBook;
+import chat.server.session.RecordingChannel;
+import chat.server.session.Session;
+import chat.server.session.TestSessions;
 import chat.server.storage.FriendDao;
 import chat.server.storage.GroupDao;
 import chat.server.storage.GroupRow;
@@ -40,7 +44,7 @@ class CreateGroupHandlerTest {
     @Mock
     private FriendDao friends;
     @Mock
-    private Presence presence;
+    private Cluster cluster;
 
     private final RecordingChannel channel = new RecordingChannel();
     private final Session session = TestSessions.loggedIn(channel, new Codec(), new UserRef(21, "gao yang"));
@@ -48,14 +52,14 @@ class CreateGroupHandlerTest {
 
     @BeforeEach
     void setUp() {
-        handler = new CreateGroupHandler(groups, new ContactBook(friends, groups, presence));
+        handler = new CreateGroupHandler(groups, new ContactBook(friends, groups, cluster));
     }
 
     @Test
     void createsTheGroupAndAcksWithItsIdAndTheCreator() throws Exception {
         when(groups.create("g", "d", 21)).thenReturn(Optional.of(new GroupRow(3, "g", "d")));
         when(groups.membersOf(3)).thenReturn(List.of(new MemberRow(3, 21, "gao yang", GroupDao.CREATOR)));
-        when(presence.online(any())).thenReturn(Set.of(21));
+        when(cluster.online(any())).thenReturn(Set.of(21));
 
         handler.handle(session, new CreateGroup(4, 21, "g", "d"));
 

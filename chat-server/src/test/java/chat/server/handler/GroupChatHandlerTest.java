@@ -9,6 +9,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.inOrder;
+import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
@@ -20,12 +21,16 @@ import chat.core.ErrorCode;
 import chat.core.Message.GroupChat;
 import chat.core.Message.GroupChatAck;
 import chat.core.ProtocolException;
-import chat.server.routing.ClusterLink;
-import chat.server.routing.MessageRouter;
+import chat.server.cluster.Cluster;
+import chat.server.delivery.Mailbox;
+import chat.server.directory.GroupMembers;
+import chat.server.session.RecordingChannel;
+import chat.server.session.Session;
+import chat.server.session.TestSessions;
 import chat.server.storage.ChatStore;
-import chat.server.storage.NewChat;
 import chat.server.storage.GroupDao;
 import chat.server.storage.GroupRow;
+import chat.server.storage.NewChat;
 import chat.server.storage.UserRef;
 import java.time.Clock;
 import java.time.Instant;
@@ -52,7 +57,7 @@ class GroupChatHandlerTest {
     @Mock
     private ChatStore history;
     @Mock
-    private MessageRouter router;
+    private Cluster cluster;
 
     private final Codec codec = new Codec();
     private final RecordingChannel channel = new RecordingChannel();
@@ -61,8 +66,8 @@ class GroupChatHandlerTest {
 
     @BeforeEach
     void setUp() {
-        handler = new GroupChatHandler(new GroupMembers(groups, ClusterLink.NONE), groups, history, router, codec,
-                CLOCK);
+        GroupMembers members = new GroupMembers(groups, Cluster.standalone(mock(Mailbox.class)));
+        handler = new GroupChatHandler(members, groups, history, cluster, codec, CLOCK);
     }
 
     @Test
@@ -73,9 +78,9 @@ class GroupChatHandlerTest {
         handler.handle(session, new GroupChat(4, 21, "gao yang", 1, "hi all", null, null));
 
         ArgumentCaptor<byte[]> lines = ArgumentCaptor.forClass(byte[].class);
-        verify(router).send(eq(13), lines.capture());
-        verify(router).send(eq(22), lines.capture());
-        verify(router, never()).send(eq(21), any());
+        verify(cluster).send(eq(13), lines.capture());
+        verify(cluster).send(eq(22), lines.capture());
+        verify(cluster, never()).send(eq(21), any());
         assertArrayEquals(lines.getAllValues().get(0), lines.getAllValues().get(1), "everyone gets the same line");
         assertEquals(new GroupChat(null, 21, "gao yang", 1, "hi all", NOW_TEXT, 300L),
                 codec.decode(lines.getAllValues().getFirst()));
@@ -91,7 +96,7 @@ class GroupChatHandlerTest {
         handler.handle(session, new GroupChat(null, 21, "forged", 1, "hi", "2020-02-22 22:59:56", null));
 
         ArgumentCaptor<byte[]> line = ArgumentCaptor.forClass(byte[].class);
-        verify(router).send(eq(13), line.capture());
+        verify(cluster).send(eq(13), line.capture());
         GroupChat got = (GroupChat) codec.decode(line.getValue());
         assertEquals("gao yang", got.name());
         assertEquals(21, got.id());
@@ -107,7 +112,7 @@ class GroupChatHandlerTest {
         handler.handle(session, new GroupChat(null, 21, "gao yang", 1, "hi", "soon", null));
 
         ArgumentCaptor<byte[]> line = ArgumentCaptor.forClass(byte[].class);
-        verify(router).send(eq(13), line.capture());
+        verify(cluster).send(eq(13), line.capture());
         assertEquals(NOW_TEXT, ((GroupChat) codec.decode(line.getValue())).time());
     }
 
@@ -118,9 +123,9 @@ class GroupChatHandlerTest {
 
         handler.handle(session, new GroupChat(null, 21, "gao yang", 1, "hi", null, null));
 
-        InOrder order = inOrder(history, router);
+        InOrder order = inOrder(history, cluster);
         order.verify(history).store(new NewChat(21, null, 1, "hi", NOW));
-        order.verify(router, times(2)).send(anyInt(), any());
+        order.verify(cluster, times(2)).send(anyInt(), any());
         verify(history).store(any());
     }
 
@@ -131,7 +136,7 @@ class GroupChatHandlerTest {
 
         handler.handle(session, new GroupChat(5, 21, "gao yang", 1, "echo?", null, null));
 
-        verifyNoInteractions(router);
+        verifyNoInteractions(cluster);
         assertEquals(new GroupChatAck(5, 304L, NOW_TEXT), channel.onlyReply());
     }
 
@@ -144,7 +149,7 @@ class GroupChatHandlerTest {
                 () -> handler.handle(session, new GroupChat(6, 21, "gao yang", 1, "let me in", null, null)));
 
         assertEquals(ErrorCode.FORBIDDEN, e.code());
-        verifyNoInteractions(history, router);
+        verifyNoInteractions(history, cluster);
         assertTrue(channel.isEmpty());
     }
 
@@ -158,6 +163,6 @@ class GroupChatHandlerTest {
 
         assertEquals(ErrorCode.NOT_FOUND, e.code());
         assertTrue(e.getMessage().contains("9"), e.getMessage());
-        verifyNoInteractions(history, router);
+        verifyNoInteractions(history, cluster);
     }
 }

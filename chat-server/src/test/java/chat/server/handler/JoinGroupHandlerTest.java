@@ -11,15 +11,19 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import chat.core.Codec;
-import chat.core.Contacts;
 import chat.core.Contacts.Group;
 import chat.core.Contacts.Member;
+import chat.core.Contacts;
 import chat.core.ErrorCode;
 import chat.core.Message.JoinGroup;
 import chat.core.Message.JoinGroupAck;
 import chat.core.ProtocolException;
-import chat.server.routing.ClusterLink;
-import chat.server.routing.Presence;
+import chat.server.cluster.Cluster;
+import chat.server.directory.ContactBook;
+import chat.server.directory.GroupMembers;
+import chat.server.session.RecordingChannel;
+import chat.server.session.Session;
+import chat.server.session.TestSessions;
 import chat.server.storage.FriendDao;
 import chat.server.storage.GroupDao;
 import chat.server.storage.GroupRow;
@@ -43,9 +47,7 @@ class JoinGroupHandlerTest {
     @Mock
     private FriendDao friends;
     @Mock
-    private Presence presence;
-    @Mock
-    private ClusterLink cluster;
+    private Cluster cluster;
 
     private final RecordingChannel channel = new RecordingChannel();
     private final Session session = TestSessions.loggedIn(channel, new Codec(), new UserRef(22, "wsp"));
@@ -54,7 +56,7 @@ class JoinGroupHandlerTest {
     @BeforeEach
     void setUp() {
         handler = new JoinGroupHandler(groups, new GroupMembers(groups, cluster),
-                new ContactBook(friends, groups, presence));
+                new ContactBook(friends, groups, cluster));
     }
 
     @Test
@@ -63,7 +65,7 @@ class JoinGroupHandlerTest {
         when(groups.join(1, 22)).thenReturn(true);
         when(groups.membersOf(1)).thenReturn(List.of(new MemberRow(1, 13, "zhang san", GroupDao.CREATOR),
                 new MemberRow(1, 22, "wsp", GroupDao.NORMAL)));
-        when(presence.online(any())).thenReturn(Set.of(22));
+        when(cluster.online(any())).thenReturn(Set.of(22));
 
         handler.handle(session, new JoinGroup(3, 22, 1));
 

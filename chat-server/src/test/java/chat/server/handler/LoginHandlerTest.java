@@ -2,7 +2,6 @@ package chat.server.handler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
@@ -15,25 +14,30 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import chat.core.Codec;
-import chat.core.Contacts;
 import chat.core.Contacts.Friend;
 import chat.core.Contacts.Group;
 import chat.core.Contacts.Member;
+import chat.core.Contacts;
 import chat.core.ErrorCode;
-import chat.core.Message;
 import chat.core.Message.Login;
 import chat.core.Message.LoginAck;
-import chat.server.handler.RecordingChannel.FirstWrite;
-import chat.server.routing.LocalSessions;
-import chat.server.routing.Outbox;
-import chat.server.routing.Presence;
+import chat.core.Message;
+import chat.server.auth.PasswordHasher;
+import chat.server.auth.ResumeTokens;
+import chat.server.cluster.Cluster;
+import chat.server.delivery.Mailbox;
+import chat.server.directory.ContactBook;
+import chat.server.session.RecordingChannel.FirstWrite;
+import chat.server.session.RecordingChannel;
+import chat.server.session.Session;
+import chat.server.session.SessionRegistry;
+import chat.server.session.TestSessions;
 import chat.server.storage.FriendDao;
 import chat.server.storage.GroupDao;
 import chat.server.storage.GroupRow;
 import chat.server.storage.MemberRow;
 import chat.server.storage.OfflineMessageDao;
 import chat.server.storage.OfflineRow;
-import chat.server.storage.PasswordHasher;
 import chat.server.storage.UserDao;
 import chat.server.storage.UserRef;
 import chat.server.storage.UserRow;
@@ -63,7 +67,7 @@ class LoginHandlerTest {
     @Mock
     private UserDao users;
     @Mock
-    private Presence presence;
+    private Cluster cluster;
     @Mock
     private FriendDao friends;
     @Mock
@@ -74,7 +78,6 @@ class LoginHandlerTest {
     private ResumeTokens tokens;
 
     private final Codec codec = new Codec();
-    private final LocalSessions sessions = new LocalSessions();
     private final RecordingChannel channel = new RecordingChannel();
     private Session session;
     private LoginHandler handler;
@@ -82,15 +85,15 @@ class LoginHandlerTest {
     @BeforeEach
     void setUp() {
         session = new Session(channel, codec);
-        handler = new LoginHandler(users, HASHER, tokens, presence, sessions,
-                new ContactBook(friends, groups, presence), offline);
+        handler = new LoginHandler(users, HASHER, tokens, new SessionRegistry(cluster, new Mailbox(offline)),
+                new ContactBook(friends, groups, cluster));
     }
 
     @Test
     void successAnswersFirstWithFriendsGroupsAndOfflineMessagesThenDeletesThem() {
         knownUser();
-        when(presence.claim(21)).thenReturn(true);
-        when(presence.online(any())).thenAnswer(onlineAmong(13, 21));
+        when(cluster.register(21, channel)).thenReturn(true);
+        when(cluster.online(any())).thenAnswer(onlineAmong(13, 21));
         when(friends.friendsOf(21)).thenReturn(List.of(new UserRef(13, "zhang san"), new UserRef(14, "li si")));
         when(groups.groupsOf(21)).thenReturn(List.of(new GroupRow(1, "g", "d")));
         when(groups.membersOf(1)).thenReturn(List.of(new MemberRow(1, 13, "zhang san", GroupDao.CREATOR),
@@ -113,30 +116,31 @@ class LoginHandlerTest {
         assertEquals(List.of(expected), channel.messages());
         assertTrue(channel.sent().getFirst().first(), "the ack jumps ahead of chats that raced it");
         assertEquals(Optional.of(GAO), session.user());
-        assertSame(channel, sessions.find(21).orElseThrow(), "registered for live delivery");
+        verify(cluster).register(21, channel);
         verify(offline).deleteUpTo(21, 41L);
     }
 
     @Test
-    void claimsPresenceAndRegistersBeforeReadingOfflineMessages() {
+    void registersWithTheClusterBeforeReadingOfflineMessages() {
         knownUser();
-        when(presence.claim(21)).thenReturn(true);
+        when(cluster.register(21, channel)).thenReturn(true);
         when(offline.forUser(21)).thenAnswer(inv -> {
-            assertTrue(sessions.contains(21), "a chat sent from now on must go live, not to storage");
+            // A chat sent from now on must go live, not to storage.
+            verify(cluster).register(21, channel);
             return List.of();
         });
 
         handler.handle(session, new Login(null, 21, "secret"));
 
-        InOrder order = inOrder(presence, offline);
-        order.verify(presence).claim(21);
+        InOrder order = inOrder(cluster, offline);
+        order.verify(cluster).register(21, channel);
         order.verify(offline).forUser(21);
     }
 
     @Test
     void theOriginalClientGetsTheMinimalAckWithoutSeq() {
         knownUser();
-        when(presence.claim(21)).thenReturn(true);
+        when(cluster.register(21, channel)).thenReturn(true);
 
         handler.handle(session, new Login(null, 21, "secret"));
 
@@ -153,7 +157,7 @@ class LoginHandlerTest {
 
         assertEquals(LoginAck.failed(5, ErrorCode.REJECTED, "id or password is invalid!"), channel.onlyReply());
         assertNotLoggedIn();
-        verifyNoInteractions(presence, offline);
+        verifyNoInteractions(cluster, offline);
     }
 
     @Test
@@ -164,7 +168,7 @@ class LoginHandlerTest {
 
         assertEquals(LoginAck.failed(null, ErrorCode.REJECTED, "id or password is invalid!"), channel.onlyReply());
         assertNotLoggedIn();
-        verifyNoInteractions(presence, offline);
+        verifyNoInteractions(cluster, offline);
     }
 
     @Test
@@ -180,30 +184,14 @@ class LoginHandlerTest {
     @Test
     void aUserOnlineElsewhereIsRefusedWithErrnoTwo() {
         knownUser();
-        when(presence.claim(21)).thenReturn(false);
+        when(cluster.register(21, channel)).thenReturn(false);
 
         handler.handle(session, new Login(6, 21, "secret"));
 
         assertEquals(LoginAck.failed(6, ErrorCode.ALREADY_ONLINE, "this account is using, input another!"),
                 channel.onlyReply());
-        assertNotLoggedIn();
-        verify(presence, never()).release(anyInt());
-        verifyNoInteractions(offline);
-    }
-
-    @Test
-    void aUserWithASessionOnThisNodeIsRefusedAndTheClaimReleased() {
-        Outbox existing = new RecordingChannel();
-        sessions.add(21, existing);
-        knownUser();
-        when(presence.claim(21)).thenReturn(true);
-
-        handler.handle(session, new Login(null, 21, "secret"));
-
-        assertEquals(ErrorCode.ALREADY_ONLINE.code(), ((LoginAck) channel.onlyReply()).errno());
-        verify(presence).release(21);
-        assertSame(existing, sessions.find(21).orElseThrow(), "the existing session is kept");
         assertTrue(session.user().isEmpty());
+        verify(cluster, never()).unregister(anyInt(), any());
         verifyNoInteractions(offline);
     }
 
@@ -218,7 +206,7 @@ class LoginHandlerTest {
         assertEquals(7, ack.seq());
         assertTrue(ack.errmsg().contains("already logged in"), ack.errmsg());
         assertEquals(Optional.of(GAO), mine.user());
-        verifyNoInteractions(users, presence, offline);
+        verifyNoInteractions(users, cluster, offline);
     }
 
     @Test
@@ -246,32 +234,30 @@ class LoginHandlerTest {
     }
 
     @Test
-    void presenceIsReleasedWhenBuildingTheAckFails() {
+    void theUserIsUnregisteredWhenBuildingTheAckFails() {
         knownUser();
-        when(presence.claim(21)).thenReturn(true);
+        when(cluster.register(21, channel)).thenReturn(true);
         when(offline.forUser(21)).thenReturn(List.of(new OfflineRow(40, 21, OFFLINE_1)));
         when(friends.friendsOf(21)).thenThrow(new IllegalStateException("database down"));
 
         assertThrows(IllegalStateException.class, () -> handler.handle(session, new Login(null, 21, "secret")));
 
-        verify(presence).release(21);
-        assertFalse(sessions.contains(21));
-        assertNotLoggedIn();
+        verify(cluster).unregister(21, channel);
+        assertTrue(session.user().isEmpty());
         assertTrue(channel.isEmpty());
         verify(offline, never()).deleteUpTo(anyInt(), anyLong());
     }
 
     @Test
-    void presenceIsReleasedWhenReadingOfflineMessagesFails() {
+    void theUserIsUnregisteredWhenReadingOfflineMessagesFails() {
         knownUser();
-        when(presence.claim(21)).thenReturn(true);
+        when(cluster.register(21, channel)).thenReturn(true);
         when(offline.forUser(21)).thenThrow(new IllegalStateException("database down"));
 
         assertThrows(IllegalStateException.class, () -> handler.handle(session, new Login(null, 21, "secret")));
 
-        verify(presence).release(21);
-        assertFalse(sessions.contains(21));
-        assertNotLoggedIn();
+        verify(cluster).unregister(21, channel);
+        assertTrue(session.user().isEmpty());
     }
 
     @Test
@@ -281,12 +267,12 @@ class LoginHandlerTest {
         handler.handle(session, new Login(null, 21, "secret"));
 
         assertEquals(LoginAck.failed(null, ErrorCode.REJECTED, "id or password is invalid!"), channel.onlyReply());
-        verifyNoInteractions(presence);
+        verifyNoInteractions(cluster);
     }
 
     private void loginWithOfflineMessages() {
         knownUser();
-        when(presence.claim(21)).thenReturn(true);
+        when(cluster.register(21, channel)).thenReturn(true);
         when(offline.forUser(21)).thenReturn(List.of(new OfflineRow(40, 21, OFFLINE_1), new OfflineRow(41, 21, OFFLINE_2)));
 
         handler.handle(session, new Login(null, 21, "secret"));
@@ -301,7 +287,7 @@ class LoginHandlerTest {
 
     private void assertNotLoggedIn() {
         assertTrue(session.user().isEmpty());
-        assertFalse(sessions.contains(21));
+        verify(cluster, never()).register(anyInt(), any());
     }
 
     private static Answer<Set<Integer>> onlineAmong(Integer... online) {
@@ -316,7 +302,7 @@ class LoginHandlerTest {
     void aLiveResumeTokenLogsInWithoutThePasswordAndIsKept() {
         knownUser();
         when(tokens.accepts(21, "resume-token")).thenReturn(true);
-        when(presence.claim(21)).thenReturn(true);
+        when(cluster.register(21, channel)).thenReturn(true);
 
         handler.handle(session, new Login(8, 21, null, "resume-token"));
 
@@ -337,13 +323,13 @@ class LoginHandlerTest {
         LoginAck ack = (LoginAck) channel.onlyReply();
         assertEquals(ErrorCode.REJECTED.code(), ack.errno());
         assertNotLoggedIn();
-        verify(presence, never()).claim(anyInt());
+        verify(cluster, never()).register(anyInt(), any());
     }
 
     @Test
     void theOriginalClientWhichSendsNoSeqGetsNoToken() {
         knownUser();
-        when(presence.claim(21)).thenReturn(true);
+        when(cluster.register(21, channel)).thenReturn(true);
 
         handler.handle(session, new Login(null, 21, "secret"));
 

@@ -1,8 +1,6 @@
 package chat.server.handler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -10,9 +8,14 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import chat.core.Codec;
 import chat.core.Message.Logout;
 import chat.core.Message.LogoutAck;
-import chat.server.routing.LocalSessions;
-import chat.server.routing.Outbox;
-import chat.server.routing.Presence;
+import chat.core.Message.Pong;
+import chat.server.auth.ResumeTokens;
+import chat.server.cluster.Cluster;
+import chat.server.delivery.Mailbox;
+import chat.server.session.RecordingChannel;
+import chat.server.session.Session;
+import chat.server.session.SessionRegistry;
+import chat.server.session.TestSessions;
 import chat.server.storage.UserRef;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,21 +28,23 @@ class LogoutHandlerTest {
     private static final UserRef GAO = new UserRef(21, "gao yang");
 
     @Mock
-    private Presence presence;
+    private Cluster cluster;
+    @Mock
+    private Mailbox mailbox;
     @Mock
     private ResumeTokens tokens;
 
     private final Codec codec = new Codec();
-    private final LocalSessions sessions = new LocalSessions();
     private final RecordingChannel channel = new RecordingChannel();
+    private SessionRegistry sessions;
     private LogoutHandler handler;
     private Session session;
 
     @BeforeEach
     void setUp() {
-        handler = new LogoutHandler(sessions, presence, tokens);
+        sessions = new SessionRegistry(cluster, mailbox);
+        handler = new LogoutHandler(sessions, tokens);
         session = TestSessions.loggedIn(channel, codec, GAO);
-        sessions.add(21, channel);
     }
 
     @Test
@@ -47,8 +52,7 @@ class LogoutHandlerTest {
         handler.handle(session, new Logout(8, 21));
 
         assertTrue(session.user().isEmpty());
-        assertFalse(sessions.contains(21));
-        verify(presence).release(21);
+        verify(cluster).unregister(21, channel);
         assertEquals(new LogoutAck(8), channel.onlyReply());
     }
 
@@ -57,7 +61,7 @@ class LogoutHandlerTest {
         handler.handle(session, new Logout(null, 21));
 
         assertTrue(session.user().isEmpty());
-        verify(presence).release(21);
+        verify(cluster).unregister(21, channel);
         assertTrue(channel.isEmpty(), "the original server never answered a logout");
     }
 
@@ -66,56 +70,16 @@ class LogoutHandlerTest {
         handler.handle(session, new Logout(null, 21));
 
         assertTrue(session.user().isEmpty());
-        assertSame(channel, session.channel());
-    }
-
-    @Test
-    void endingASessionWithoutAUserDoesNothing() {
-        Session anonymous = new Session(channel, codec);
-
-        handler.end(anonymous);
-
-        verifyNoInteractions(presence);
-        assertTrue(sessions.contains(21), "someone else's session is untouched");
-        assertTrue(channel.isEmpty());
-    }
-
-    @Test
-    void endingADroppedConnectionLogsItsUserOutWithoutAnswering() {
-        handler.end(session);
-
-        assertTrue(session.user().isEmpty());
-        assertFalse(sessions.contains(21));
-        verify(presence).release(21);
-        assertTrue(channel.isEmpty());
-    }
-
-    @Test
-    void aStaleSessionDoesNotEvictTheConnectionThatNowHoldsTheUser() {
-        Outbox newer = new RecordingChannel();
-        sessions.remove(21, channel);
-        sessions.add(21, newer);
-
-        handler.end(session);
-
-        assertSame(newer, sessions.find(21).orElseThrow());
-    }
-
-    @Test
-    void endingTwiceIsHarmless() {
-        handler.end(session);
-        handler.end(session);
-
-        verify(presence).release(21);
+        session.reply(new Pong(1));
+        assertEquals(new Pong(1), channel.onlyReply());
     }
 
     @Test
     void anExplicitLogoutEndsTheUsersResumeTokensButADroppedConnectionKeepsThem() {
-        handler.end(session);
+        sessions.close(session);
         verifyNoInteractions(tokens);
 
         Session again = TestSessions.loggedIn(channel, codec, GAO);
-        sessions.add(21, channel);
         handler.handle(again, new Logout(3, null));
         verify(tokens).revokeAll(21);
     }

@@ -13,11 +13,15 @@ import static org.mockito.Mockito.when;
 
 import chat.core.Codec;
 import chat.core.ErrorCode;
-import chat.core.Message;
 import chat.core.Message.OneChat;
 import chat.core.Message.OneChatAck;
+import chat.core.Message;
 import chat.core.ProtocolException;
-import chat.server.routing.MessageRouter;
+import chat.server.cluster.Cluster;
+import chat.server.directory.UserDirectory;
+import chat.server.session.RecordingChannel;
+import chat.server.session.Session;
+import chat.server.session.TestSessions;
 import chat.server.storage.ChatStore;
 import chat.server.storage.NewChat;
 import chat.server.storage.StoredChat;
@@ -53,7 +57,7 @@ class OneChatHandlerTest {
     @Mock
     private ChatStore history;
     @Mock
-    private MessageRouter router;
+    private Cluster cluster;
 
     private final Codec codec = new Codec();
     private final RecordingChannel channel = new RecordingChannel();
@@ -62,7 +66,7 @@ class OneChatHandlerTest {
 
     @BeforeEach
     void setUp() {
-        handler = new OneChatHandler(new UserDirectory(users), history, router, codec, CLOCK);
+        handler = new OneChatHandler(new UserDirectory(users), history, cluster, codec, CLOCK);
     }
 
     @Test
@@ -136,9 +140,9 @@ class OneChatHandlerTest {
 
         handler.handle(session, new OneChat(null, 22, "wsp", 23, "hi", null, null));
 
-        InOrder order = inOrder(history, router);
+        InOrder order = inOrder(history, cluster);
         order.verify(history).store(new NewChat(22, 23, null, "hi", NOW));
-        order.verify(router).send(eq(23), any());
+        order.verify(cluster).send(eq(23), any());
     }
 
     @Test
@@ -180,7 +184,7 @@ class OneChatHandlerTest {
         assertThrows(IllegalStateException.class,
                 () -> handler.handle(session, new OneChat(1, 22, "wsp", 23, "hi", null, null)));
 
-        verifyNoInteractions(router);
+        verifyNoInteractions(cluster);
         assertTrue(channel.isEmpty());
     }
 
@@ -193,7 +197,7 @@ class OneChatHandlerTest {
 
         assertEquals(ErrorCode.NOT_FOUND, e.code());
         assertTrue(e.getMessage().contains("99"), e.getMessage());
-        verifyNoInteractions(history, router);
+        verifyNoInteractions(history, cluster);
         assertTrue(channel.isEmpty());
     }
 
@@ -225,7 +229,7 @@ class OneChatHandlerTest {
 
     private OneChat delivered(int to) throws ProtocolException {
         ArgumentCaptor<byte[]> line = ArgumentCaptor.forClass(byte[].class);
-        verify(router).send(eq(to), line.capture());
+        verify(cluster).send(eq(to), line.capture());
         String text = new String(line.getValue(), StandardCharsets.UTF_8);
         assertTrue(text.endsWith("\n") && text.indexOf('\n') == text.length() - 1, "one line: " + text);
         Message message = codec.decode(line.getValue());

@@ -45,7 +45,7 @@ class BatchingChatStoreTest {
     @BeforeEach
     void attach() {
         db = DATABASES.get(backend).database();
-        chats = new BatchingChatStore(db.jdbi(), 2, 100, Duration.ZERO);
+        chats = BatchingChatStore.start(db.jdbi(), 2, 100, Duration.ZERO);
         history = db.dao(ChatMessageDao.class);
         ann = Fixtures.newUser(db, "ann");
         ben = Fixtures.newUser(db, "ben");
@@ -99,7 +99,7 @@ class BatchingChatStoreTest {
     @Test
     void aWriterWhoseConnectionTheDatabaseClosedOpensAnotherInsteadOfFailingChats() throws Exception {
         assumeTrue(backend == Backend.MARIADB, "only a server database closes idle connections");
-        try (BatchingChatStore oneWriter = new BatchingChatStore(db.jdbi(), 1, 100, Duration.ZERO)) {
+        try (BatchingChatStore oneWriter = BatchingChatStore.start(db.jdbi(), 1, 100, Duration.ZERO)) {
             oneWriter.store(new NewChat(ann.id(), ben.id(), null, "first", NOON)).committed().get(10, TimeUnit.SECONDS);
             // What wait_timeout or a restart does: every connection to this test's database is gone.
             db.jdbi().useHandle(h -> h.createQuery("SELECT ID FROM information_schema.PROCESSLIST "

@@ -4,23 +4,31 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 
 import chat.core.Codec;
 import chat.core.ErrorCode;
 import chat.core.Limits;
-import chat.core.Message;
 import chat.core.Message.Login;
+import chat.core.Message.Logout;
+import chat.core.Message.Ping;
 import chat.core.Message.Pong;
+import chat.core.Message;
+import chat.server.auth.ResumeTokens;
+import chat.server.cluster.Cluster;
+import chat.server.delivery.Mailbox;
 import chat.server.dispatch.Dispatcher;
 import chat.server.dispatch.Handlers;
 import chat.server.handler.Handler;
 import chat.server.handler.LogoutHandler;
-import chat.server.handler.ResumeTokens;
-import chat.server.handler.TestSessions;
-import chat.server.routing.LocalSessions;
-import chat.server.routing.Presence;
+import chat.server.handler.PingHandler;
+import chat.server.session.SessionRegistry;
+import chat.server.session.TestSessions;
 import chat.server.storage.UserRef;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -50,7 +58,8 @@ class ConnectionHandlerTest {
     }
 
     private final Codec codec = new Codec();
-    private final Presence presence = mock(Presence.class);
+    private final Cluster cluster = mock(Cluster.class);
+    private final Mailbox mailbox = mock(Mailbox.class);
     private final LinkedBlockingQueue<Integer> logins = new LinkedBlockingQueue<>();
     private final List<Stored> stored = new CopyOnWriteArrayList<>();
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -78,11 +87,14 @@ class ConnectionHandlerTest {
             TestSessions.logIn(session, new UserRef(request.id(), "user" + request.id()));
             logins.add(request.id());
         };
-        Dispatcher dispatcher = new Dispatcher(new Handlers(login, unused(),
-                new LogoutHandler(new LocalSessions(), presence, mock(ResumeTokens.class)),
-                unused(), unused(), unused(), unused(), unused(), unused(), unused()));
-        connection = new Connection(server, 64 * 1024,
-                (userId, line) -> stored.add(new Stored(userId, new String(line, StandardCharsets.UTF_8))));
+        SessionRegistry sessions = new SessionRegistry(cluster, mailbox);
+        Dispatcher dispatcher = new Dispatcher(new Handlers()
+                .beforeLogin(Login.class, login)
+                .beforeLogin(Ping.class, new PingHandler())
+                .afterLogin(Logout.class, new LogoutHandler(sessions, mock(ResumeTokens.class))), sessions);
+        doAnswer(inv -> stored.add(new Stored(inv.getArgument(0), new String(inv.<byte[]>getArgument(1),
+                StandardCharsets.UTF_8)))).when(mailbox).keep(anyInt(), any());
+        connection = new Connection(server, 64 * 1024, mailbox, task -> Thread.ofVirtual().start(task));
         ConnectionHandler handler = new ConnectionHandler(connection, server.getInputStream(), codec, dispatcher,
                 closed::countDown);
         Thread.ofVirtual().name("test-connection").start(handler);
@@ -136,7 +148,7 @@ class ConnectionHandlerTest {
         peer.close();
 
         assertTrue(closed.await(WAIT_MS, TimeUnit.MILLISECONDS));
-        verify(presence).release(21);
+        verify(cluster).unregister(eq(21), any());
     }
 
     @Test
@@ -207,9 +219,4 @@ class ConnectionHandlerTest {
         });
     }
 
-    private static <M extends Message> Handler<M> unused() {
-        return (session, message) -> {
-            throw new AssertionError("not expected here: " + message);
-        };
-    }
 }

@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.Mockito.doAnswer;
+import static org.mockito.Mockito.mock;
 
+import chat.server.delivery.Mailbox;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -23,6 +28,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +45,7 @@ class ConnectionTest {
     private Socket server;
     private InputStream peerIn;
     private final List<Connection> connections = new ArrayList<>();
+    private final ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor();
     /** What the connections hand back to be stored offline, as text; every chat here is for {@link #RECIPIENT}. */
     private final List<String> undelivered = new CopyOnWriteArrayList<>();
     private static final int RECIPIENT = 21;
@@ -58,6 +66,7 @@ class ConnectionTest {
     @AfterEach
     void close() throws IOException {
         connections.forEach(Connection::close);
+        writers.close();
         peer.close();
         server.close();
         listener.close();
@@ -240,10 +249,12 @@ class ConnectionTest {
 
     private Connection open(long maxQueuedBytes) {
         try {
-            Connection connection = new Connection(server, maxQueuedBytes, (userId, line) -> {
-                assertEquals(RECIPIENT, userId);
-                undelivered.add(text(line));
-            });
+            Mailbox mailbox = mock(Mailbox.class);
+            doAnswer(inv -> {
+                assertEquals(RECIPIENT, inv.<Integer>getArgument(0));
+                return undelivered.add(text(inv.getArgument(1)));
+            }).when(mailbox).keep(anyInt(), any());
+            Connection connection = new Connection(server, maxQueuedBytes, mailbox, writers);
             connections.add(connection);
             return connection;
         } catch (IOException e) {

@@ -1,0 +1,60 @@
+package chat.server.cluster;
+
+import chat.server.delivery.Mailbox;
+import chat.server.delivery.Outbox;
+import java.util.Collection;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/**
+ * This node's part in getting messages to users wherever they are logged in. A node runs alone
+ * ({@link #standalone}) or as one of several sharing a Redis ({@link #redis}); either way login, logout and a
+ * dropped connection make exactly one call here each, and a chat is handed over with {@link #send} and is then
+ * the cluster's to deliver or keep in the recipient's {@link Mailbox}. Thread-safe.
+ */
+public interface Cluster extends AutoCloseable {
+
+    /**
+     * Claims the user for this node, cluster-wide, and routes their messages to {@code outbox} from now on.
+     *
+     * @return false when the user is already logged in, on this node or another
+     * @throws IllegalStateException when the cluster cannot tell right now (Redis does not answer)
+     */
+    boolean register(int userId, Outbox outbox);
+
+    /** Ends {@link #register}, if {@code outbox} is still the user's, so a stale close cannot end a new login. */
+    void unregister(int userId, Outbox outbox);
+
+    /** Gets a chat line to the user: their connection here, the node that holds them, or their mailbox. */
+    void send(int userId, byte[] line);
+
+    /** The subset of {@code userIds} that is logged in anywhere now. */
+    Set<Integer> online(Collection<Integer> userIds);
+
+    /** A group's membership changed on this node; every node's view of it is now stale. */
+    void announceGroupChange(int groupId);
+
+    /**
+     * Changes each time the group's membership may have changed anywhere, so a member list remembered with
+     * one version is current while the version stays the same. Empty while this node may miss changes (the
+     * link to the other nodes is down): then nothing remembered can be trusted.
+     */
+    OptionalLong membershipVersion(int groupId);
+
+    /** Releases every user this node still holds, then lets go of the other nodes. */
+    @Override
+    void close();
+
+    /** A node that runs alone: presence is who is logged in here, and nothing survives a restart. */
+    static Cluster standalone(Mailbox mailbox) {
+        return new StandaloneCluster(mailbox);
+    }
+
+    /**
+     * Joins the cluster on {@code settings.redis()}: connects, checks the node id is free, subscribes and starts
+     * the heartbeat, all before returning. Throws {@link IllegalStateException} when it cannot.
+     */
+    static Cluster redis(ClusterSettings settings, Mailbox mailbox) {
+        return RedisCluster.join(settings, mailbox);
+    }
+}

@@ -1,0 +1,52 @@
+package chat.server.cluster;
+
+import chat.server.delivery.Mailbox;
+import chat.server.delivery.Outbox;
+import java.util.Collection;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** A node that runs alone: online means logged in here, and a chat goes to a connection here or the mailbox. */
+final class StandaloneCluster implements Cluster {
+    private final LocalSessions sessions;
+    private final MembershipVersions versions = new MembershipVersions();
+
+    StandaloneCluster(Mailbox mailbox) {
+        this.sessions = new LocalSessions(mailbox);
+    }
+
+    @Override
+    public boolean register(int userId, Outbox outbox) {
+        return sessions.add(userId, outbox);
+    }
+
+    @Override
+    public void unregister(int userId, Outbox outbox) {
+        sessions.remove(userId, outbox);
+    }
+
+    @Override
+    public void send(int userId, byte[] line) {
+        sessions.deliverOrKeep(userId, line);
+    }
+
+    @Override
+    public Set<Integer> online(Collection<Integer> userIds) {
+        return userIds.stream().filter(sessions::contains).collect(Collectors.toUnmodifiableSet());
+    }
+
+    @Override
+    public void announceGroupChange(int groupId) {
+        versions.changed(groupId);
+    }
+
+    @Override
+    public OptionalLong membershipVersion(int groupId) {
+        return OptionalLong.of(versions.of(groupId));
+    }
+
+    @Override
+    public void close() {
+    }
+}

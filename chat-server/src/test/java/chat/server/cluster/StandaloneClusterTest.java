@@ -1,0 +1,87 @@
+package chat.server.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+
+import chat.server.delivery.Mailbox;
+import chat.server.session.RecordingChannel;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.mockito.Mock;
+import org.mockito.junit.jupiter.MockitoExtension;
+
+@ExtendWith(MockitoExtension.class)
+class StandaloneClusterTest {
+    private static final byte[] LINE = "{\"msgid\":6,\"msg\":\"hi\"}\n".getBytes(StandardCharsets.UTF_8);
+
+    @Mock
+    private Mailbox mailbox;
+
+    @Test
+    void aUserWithASessionOnThisNodeIsRefusedAndTheExistingSessionKept() {
+        Cluster cluster = Cluster.standalone(mailbox);
+        RecordingChannel existing = new RecordingChannel();
+        assertTrue(cluster.register(21, existing));
+
+        assertFalse(cluster.register(21, new RecordingChannel()));
+
+        cluster.send(21, LINE);
+        assertEquals(1, existing.sent().size(), "the existing session still gets the user's chats");
+    }
+
+    @Test
+    void aStaleSessionDoesNotEvictTheConnectionThatNowHoldsTheUser() {
+        Cluster cluster = Cluster.standalone(mailbox);
+        RecordingChannel old = new RecordingChannel();
+        RecordingChannel newer = new RecordingChannel();
+        cluster.register(21, old);
+        cluster.unregister(21, old);
+        cluster.register(21, newer);
+
+        cluster.unregister(21, old);
+
+        assertEquals(Set.of(21), cluster.online(List.of(21, 22)));
+        cluster.send(21, LINE);
+        assertEquals(1, newer.sent().size());
+    }
+
+    @Test
+    void aChatForSomeoneNotHereIsKeptInTheirMailbox() {
+        Cluster cluster = Cluster.standalone(mailbox);
+
+        cluster.send(22, LINE);
+
+        verify(mailbox).keep(22, LINE);
+    }
+
+    @Test
+    void aChatForSomeoneHereGoesToTheirConnection() {
+        Cluster cluster = Cluster.standalone(mailbox);
+        RecordingChannel channel = new RecordingChannel();
+        cluster.register(21, channel);
+
+        cluster.send(21, LINE);
+
+        assertEquals(List.of(21), channel.sent().stream().map(RecordingChannel.Sent::recipientId).toList());
+        verifyNoInteractions(mailbox);
+    }
+
+    @Test
+    void aMembershipChangeMovesThatGroupsVersionOnly() {
+        Cluster cluster = Cluster.standalone(mailbox);
+        long one = cluster.membershipVersion(1).orElseThrow();
+        long two = cluster.membershipVersion(2).orElseThrow();
+
+        cluster.announceGroupChange(1);
+
+        assertNotEquals(one, cluster.membershipVersion(1).orElseThrow());
+        assertEquals(two, cluster.membershipVersion(2).orElseThrow());
+    }
+}

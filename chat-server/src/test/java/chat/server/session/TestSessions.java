@@ -1,0 +1,22 @@
+package chat.server.session;
+
+import chat.core.Codec;
+import chat.server.delivery.Outbox;
+import chat.server.storage.UserRef;
+
+/** Sessions in a given state, for tests outside this package that cannot call the package-private setters. */
+public final class TestSessions {
+    private TestSessions() {
+    }
+
+    public static Session loggedIn(Outbox outbox, Codec codec, UserRef user) {
+        Session session = new Session(outbox, codec);
+        session.loggedIn(user);
+        return session;
+    }
+
+    /** Logs {@code user} in on an existing session, as a successful login would. */
+    public static void logIn(Session session, UserRef user) {
+        session.loggedIn(user);
+    }
+}
