@@ -1,4 +1,4 @@
-package chat.client.bench;
+package chat.bench;
 
 import chat.core.Codec;
 import java.io.PrintWriter;

@@ -1,4 +1,4 @@
-package chat.client.bench;
+package chat.bench;
 
 /**
  * Latency histogram in microseconds with log-linear buckets: exact below 128 µs, then 64 buckets per power

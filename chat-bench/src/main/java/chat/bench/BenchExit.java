@@ -1,6 +1,6 @@
-package chat.client.bench;
+package chat.bench;
 
-/** What {@code chat-client bench} exits with. */
+/** What {@code chat-bench} exits with. */
 enum BenchExit {
     /** Every message arrived once, nothing errored. */
     OK(0),

@@ -1,4 +1,4 @@
-package chat.client.bench;
+package chat.bench;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package chat.client.bench;
+package chat.bench;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -6,17 +6,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code chat-client bench <mode>}: the load tool. Public so the client's root command can list it. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+/** {@code chat-bench <mode>}: the load tool's command line. */
+@Command(name = "chat-bench", mixinStandardHelpOptions = true,
         description = "Load tool: chat | group | idle | login. Exits 0 only when nothing was lost or refused.")
-public final class BenchCommand implements Callable<Integer> {
+final class BenchCommand implements Callable<Integer> {
     static final String DEFAULT_TARGET = "127.0.0.1:6000";
 
     @Spec
@@ -81,10 +80,6 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "120", description = "seconds the set-up may take, and a single answer (default: ${DEFAULT-VALUE})")
     private int timeoutSeconds;
 
-    public static void main(String[] args) {
-        System.exit(new CommandLine(new BenchCommand()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
-    }
-
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -92,7 +87,7 @@ public final class BenchCommand implements Callable<Integer> {
         try {
             config = config();
         } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("bench: " + e.getMessage());
+            spec.commandLine().getErr().println(spec.name() + ": " + e.getMessage());
             return BenchExit.USAGE.code();
         }
         BenchExit exit = switch (config.mode()) {

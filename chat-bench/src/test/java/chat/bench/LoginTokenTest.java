@@ -1,4 +1,4 @@
-package chat.client.bench;
+package chat.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
