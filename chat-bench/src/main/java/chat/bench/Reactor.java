@@ -85,7 +85,7 @@ final class Reactor implements Runnable {
     }
 
     void pingAll() {
-        submit(() -> conns.forEach(c -> write(c, ByteBuffer.wrap(Wire.PING))));
+        submit(() -> conns.forEach(c -> write(c, ByteBuffer.wrap(Wire.PING_LINE))));
     }
 
     void stop() throws InterruptedException {

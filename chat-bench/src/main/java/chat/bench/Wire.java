@@ -14,12 +14,13 @@ final class Wire {
     static final int ERROR = 11;
     static final int ONE_CHAT_ACK = 13;
     static final int GROUP_CHAT_ACK = 17;
+    static final int PING = 20;
     static final int PONG = 21;
 
     /** Room for the longest chat request the tool builds, padding included. */
     static final int MAX_REQUEST = 8192;
 
-    static final byte[] PING = ascii("{\"msgid\":20}\n");
+    static final byte[] PING_LINE = ascii("{\"msgid\":" + PING + "}\n");
     private static final byte[] MSGID = ascii("\"msgid\":");
     private static final byte[] MSG = ascii("\"msg\":\"");
     private static final byte[] SUFFIX = ascii("\"}\n");
@@ -33,11 +34,11 @@ final class Wire {
 
     /** Everything of a one-to-one chat request up to the opening quote of its text; no seq, so no ack. */
     static byte[] oneChatPrefix(int toid) {
-        return ascii("{\"msgid\":6,\"toid\":" + toid + ",\"msg\":\"");
+        return ascii("{\"msgid\":" + ONE_CHAT + ",\"toid\":" + toid + ",\"msg\":\"");
     }
 
     static byte[] groupChatPrefix(int groupid) {
-        return ascii("{\"msgid\":10,\"groupid\":" + groupid + ",\"msg\":\"");
+        return ascii("{\"msgid\":" + GROUP_CHAT + ",\"groupid\":" + groupid + ",\"msg\":\"");
     }
 
     /** Appends one complete chat request to {@code out}. */
