@@ -1,7 +1,7 @@
-package chat.server.storage;
+package chat.server.testkit;
 
 /** The databases every DAO test runs on: the embedded default, and MariaDB as deployed. */
-enum Backend {
+public enum Backend {
     H2,
     MARIADB
 }

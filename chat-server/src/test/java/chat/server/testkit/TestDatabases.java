@@ -1,4 +1,4 @@
-package chat.server.storage;
+package chat.server.testkit;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -9,10 +9,10 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * Gives a test class one fresh database per backend, opened on first use and thrown away after the class, so the
  * migrations run once per class rather than once per test. Tests sharing it register users with unique names.
  */
-final class TestDatabases implements AfterAllCallback {
+public final class TestDatabases implements AfterAllCallback {
     private final Map<Backend, TestDatabase> open = new EnumMap<>(Backend.class);
 
-    synchronized TestDatabase get(Backend backend) {
+    public synchronized TestDatabase get(Backend backend) {
         return open.computeIfAbsent(backend, TestDatabase::create);
     }
 

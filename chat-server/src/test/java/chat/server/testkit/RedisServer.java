@@ -1,4 +1,4 @@
-package chat.server.cluster;
+package chat.server.testkit;
 
 import java.io.IOException;
 import java.net.URI;

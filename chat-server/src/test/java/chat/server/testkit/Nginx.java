@@ -1,4 +1,4 @@
-package chat.server.cluster;
+package chat.server.testkit;
 
 import java.io.IOException;
 import java.net.Socket;
@@ -11,8 +11,8 @@ import java.util.concurrent.TimeUnit;
  * nginx running the repository's ops/nginx.conf as a child process, with the node and listen ports swapped for
  * the test's own and a prefix in a temporary directory, so it never touches the system's nginx or port 8000.
  */
-final class Nginx implements AutoCloseable {
-    static final Path CONFIG = repositoryFile("ops/nginx.conf");
+public final class Nginx implements AutoCloseable {
+    public static final Path CONFIG = repositoryFile("ops/nginx.conf");
     private static final Path STREAM_MODULE = Path.of("/usr/lib/nginx/modules/ngx_stream_module.so");
 
     private final Path prefix;
@@ -25,7 +25,7 @@ final class Nginx implements AutoCloseable {
         this.process = process;
     }
 
-    static Nginx start(int nodeA, int nodeB) throws IOException {
+    public static Nginx start(int nodeA, int nodeB) throws IOException {
         String config = Files.readString(CONFIG);
         for (String original : new String[] {"127.0.0.1:6000", "127.0.0.1:6002", "127.0.0.1:8000"}) {
             if (!config.contains(original)) {
@@ -52,7 +52,7 @@ final class Nginx implements AutoCloseable {
         return nginx;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
@@ -87,7 +87,7 @@ final class Nginx implements AutoCloseable {
     }
 
     /** A file of the repository, found from the module directory the tests run in. */
-    static Path repositoryFile(String relative) {
+    private static Path repositoryFile(String relative) {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null) {
             if (Files.exists(dir.resolve(relative))) {

@@ -1,5 +1,7 @@
-package chat.server.storage;
+package chat.server.testkit;
 
+import chat.server.storage.Database;
+import chat.server.storage.DatabaseSettings;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,32 +13,29 @@ import java.sql.Statement;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 
 /**
- * A fresh, migrated database of one backend that is thrown away on close: H2 in a temporary directory, or a new
- * {@code chat_test_<random>} database on the local MariaDB (root, empty password).
+ * A fresh database of one backend that is thrown away on close: H2 in a temporary directory, or a new
+ * {@code chat_test_<random>} database on the local MariaDB (root, empty password). DAO tests use the migrated
+ * {@link #database()}; cluster tests give {@link #settings()} to their nodes, which migrate it themselves.
  */
-final class TestDatabase implements AutoCloseable {
+public final class TestDatabase implements AutoCloseable {
     private static final String MARIADB_SERVER = "jdbc:mysql://127.0.0.1:3306/";
     private static final String BOUNDED_WAITS = "?connectTimeout=5000&socketTimeout=30000";
 
     private final DatabaseSettings settings;
     private final Runnable dispose;
-    private final Database database;
+    private final ReentrantLock opening = new ReentrantLock();
+    private Database database;
 
     private TestDatabase(DatabaseSettings settings, Runnable dispose) {
         this.settings = settings;
         this.dispose = dispose;
-        try {
-            this.database = Database.open(settings);
-        } catch (RuntimeException e) {
-            dispose.run();
-            throw e;
-        }
     }
 
-    static TestDatabase create(Backend backend) {
+    public static TestDatabase create(Backend backend) {
         return switch (backend) {
             case H2 -> createH2();
             case MARIADB -> createMariaDb();
@@ -80,20 +79,33 @@ final class TestDatabase implements AutoCloseable {
         }
     }
 
-    Database database() {
-        return database;
+    /** The database with the migrations applied, opened on first use and closed with this. */
+    public Database database() {
+        opening.lock();
+        try {
+            if (database == null) {
+                database = Database.open(settings);
+            }
+            return database;
+        } finally {
+            opening.unlock();
+        }
     }
 
-    /** For opening the same database a second time. */
-    DatabaseSettings settings() {
+    /** For opening the same database a second time, or for a node; a node in a JVM of its own takes the url. */
+    public DatabaseSettings settings() {
         return settings;
     }
 
     @Override
     public void close() {
+        opening.lock();
         try {
-            database.close();
+            if (database != null) {
+                database.close();
+            }
         } finally {
+            opening.unlock();
             dispose.run();
         }
     }
