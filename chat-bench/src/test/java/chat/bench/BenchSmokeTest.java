@@ -3,13 +3,10 @@ package chat.bench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import chat.server.testkit.ServerProcess;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -22,36 +19,24 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * Runs the load tool against the real server jar for a few seconds at a low rate so it cannot rot. It checks
- * counts and the report's shape, never a latency or a throughput: CI must not fail on timing.
+ * Runs the load tool against a real server for a few seconds at a low rate so it cannot rot. It checks counts
+ * and the report's shape, never a latency or a throughput: CI must not fail on timing.
  */
 class BenchSmokeTest {
-    private static final Path SERVER_JAR = Path.of("..", "chat-server", "target", "chat-server.jar");
-
     @TempDir
     Path dataDir;
+    private ServerProcess server;
     private int port;
-    private Process server;
 
     @BeforeEach
     void startServer() throws Exception {
-        assertTrue(Files.exists(SERVER_JAR), "build chat-server first: " + SERVER_JAR.toAbsolutePath());
-        port = freePort();
-        String java = ProcessHandle.current().info().command().orElse("java");
-        server = new ProcessBuilder(java, "-jar", SERVER_JAR.toString(), "--port", Integer.toString(port),
-                "--data-dir", dataDir.toString(), "--pbkdf2-iterations", "1000")
-                .redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve("server.log").toFile())
-                .start();
-        awaitListening(port, server);
+        server = ServerProcess.embedded(dataDir);
+        port = server.port();
     }
 
     @AfterEach
-    void stopServer() throws InterruptedException {
-        server.destroy();
-        if (!server.waitFor(20, TimeUnit.SECONDS)) {
-            server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
+    void stopServer() throws IOException {
+        server.close();
     }
 
     @Test
@@ -88,26 +73,6 @@ class BenchSmokeTest {
         assertEquals(20, field(report, "logins_ok"), report);
         assertEquals(0, field(report, "errors"), report);
         assertTrue(report.contains("result:                  PASS"), report);
-    }
-
-    private static void awaitListening(int port, Process server) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            assertTrue(server.isAlive(), "server exited with " + (server.isAlive() ? "" : server.exitValue()));
-            try (Socket s = new Socket()) {
-                s.connect(new InetSocketAddress("127.0.0.1", port), 500);
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(200);
-            }
-        }
-        throw new AssertionError("server did not listen on " + port + " within 60 s");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 
     private static long field(String report, String key) {
