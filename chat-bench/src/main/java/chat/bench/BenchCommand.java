@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code chat-bench <mode>}: the load tool's command line. */
-@Command(name = "chat-bench", mixinStandardHelpOptions = true,
+@Command(name = "chat-bench", mixinStandardHelpOptions = true, version = "chat-bench 0.1",
         description = "Load tool: chat | group | idle | login. Exits 0 only when nothing was lost or refused.")
 final class BenchCommand implements Callable<Integer> {
     static final String DEFAULT_TARGET = "127.0.0.1:6000";
