@@ -60,7 +60,8 @@ class WireMatchesCoreTest {
                 fields[i] = Wire.number(line, p, line.length);
                 p = Wire.skipField(line, p, line.length);
             }
-            assertEquals(List.of(2L, 7L, 1234L, 987654321L), Arrays.stream(fields).boxed().toList(), delivered.toString());
+            assertEquals(List.of(2L, 7L, 1234L, 987654321L), Arrays.stream(fields).boxed().toList(),
+                    delivered.toString());
         }
     }
 
