@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# One benchmark run: starts a fresh chat server pinned to CPU 1, runs `chat-client bench` pinned to CPU 0
+# One benchmark run: starts a fresh chat server pinned to CPU 1, runs `chat-bench` pinned to CPU 0
 # against it (with --server-pid), then stops the server. Prints the git commit and the tool's report.
 #
 #   ops/bench-run.sh [--db h2|mariadb] [--iterations N] [--port P] [--jfr FILE] [--heap SIZE]
@@ -34,10 +34,10 @@ case "$nodes" in 1|2) ;; *) echo "--nodes must be 1 or 2" >&2; exit 2 ;; esac
 if [ "$nodes" = 2 ] && [ "$db" != mariadb ]; then echo "--nodes 2 needs --db mariadb (the nodes share it)" >&2; exit 2; fi
 ulimit -n "$(ulimit -Hn)"
 [ -f chat-server/target/chat-server.jar ] || mvn -q -B -pl chat-server -am package -DskipTests
-[ -f chat-client/target/chat-client.jar ] || mvn -q -B -pl chat-client -am package -DskipTests
+[ -f chat-bench/target/chat-bench.jar ] || mvn -q -B -pl chat-bench -am package -DskipTests
 work=$(mktemp -d /tmp/bench-run.XXXXXX)
 # Private copies: a rebuild in the tree during the run must not swap classes under the running JVMs.
-cp chat-server/target/chat-server.jar chat-client/target/chat-client.jar "$work/"
+cp chat-server/target/chat-server.jar chat-bench/target/chat-bench.jar "$work/"
 server_args=(--port "$port" --pbkdf2-iterations "$iterations")
 if [ "$db" = mariadb ]; then
     if [ "$keep_db" = 1 ]; then
@@ -71,7 +71,7 @@ for n in $(seq 0 $((nodes - 1))); do
 done
 echo "server pid(s) ${servers[*]}, logs $work/server*.log"
 set +e
-taskset -c 0 "$JAVA_HOME/bin/java" -cp "$work/chat-client.jar" chat.client.bench.BenchCommand \
+taskset -c 0 "$JAVA_HOME/bin/java" -jar "$work/chat-bench.jar" \
     "$@" "${targets[@]}" "${pids[@]}"
 status=$?
 exit $status

@@ -6,13 +6,9 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/**
- * {@code chat-client --host H --port P}: connects and runs the REPL. Subcommands, such as the load tool, are
- * listed in {@code subcommands}; picocli then runs the named one instead of the REPL.
- */
+/** {@code chat-client --host H --port P}: connects and runs the REPL. */
 @Command(name = "chat-client", mixinStandardHelpOptions = true, version = "chat-client 0.1",
-        description = "Terminal client for the chat server: log in, chat with friends and groups.",
-        subcommands = {chat.client.bench.BenchCommand.class})
+        description = "Terminal client for the chat server: log in, chat with friends and groups.")
 final class ClientCommand implements Callable<Integer> {
     static final String DEFAULT_HOST = "127.0.0.1";
     static final int DEFAULT_PORT = 6000;

@@ -3,9 +3,8 @@ package chat.client;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
+import chat.server.testkit.ServerProcess;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,12 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real server jar and scripted clients in their non-interactive mode, checking what a user would read.
- * The jar comes from the chat-server module's build; {@code -Dchat.server.jar=PATH} points elsewhere.
+ * The real server, in a JVM of its own, and scripted clients in their non-interactive mode, checking what a
+ * user would read.
  */
 class ChatClientEndToEndTest {
-    private static final Path SERVER_JAR = Path.of(System.getProperty("chat.server.jar",
-            "../chat-server/target/chat-server.jar"));
     private static final Pattern ID = Pattern.compile("with id (\\d+)");
     private static final Pattern GROUP_ID = Pattern.compile("joingroup (\\d+)");
 
@@ -30,8 +27,7 @@ class ChatClientEndToEndTest {
 
     @BeforeAll
     static void startServer() throws Exception {
-        assumeTrue(Files.isRegularFile(SERVER_JAR), "build chat-server first: no " + SERVER_JAR.toAbsolutePath());
-        server = ServerProcess.start(SERVER_JAR, dir);
+        server = ServerProcess.embedded(dir);
     }
 
     @AfterAll

@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chat.server.ChatNode;
-import chat.server.cluster.ClusterSettings;
+import chat.server.testkit.Backend;
+import chat.server.testkit.Nginx;
+import chat.server.testkit.RawClient;
+import chat.server.testkit.RedisServer;
+import chat.server.testkit.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -39,22 +43,22 @@ class ClusterTest {
     private static final String RUN = Long.toString(System.nanoTime() % 1_000_000, 36);
 
     private static RedisServer redis;
-    private static ClusterDatabase database;
+    private static TestDatabase database;
     private static ChatNode node1;
     private static ChatNode node2;
     private static Nginx nginx;
-    private final List<LineClient> clients = new ArrayList<>();
+    private final List<RawClient> clients = new ArrayList<>();
 
     @BeforeAll
     static void startCluster() throws IOException {
         redis = RedisServer.start();
-        database = ClusterDatabase.create();
+        database = TestDatabase.create(Backend.MARIADB);
         node1 = startNode(redis, database, "node-1");
         node2 = startNode(redis, database, "node-2");
         nginx = Nginx.start(node1.port(), node2.port());
     }
 
-    static ChatNode startNode(RedisServer redis, ClusterDatabase database, String nodeId) throws IOException {
+    static ChatNode startNode(RedisServer redis, TestDatabase database, String nodeId) throws IOException {
         return ChatNode.start(new ChatNode.Settings("127.0.0.1", 0, database.settings(), 1000, 1000, 1 << 20,
                 Duration.ofSeconds(2), new ClusterSettings(redis.uri(), nodeId, ClusterSettings.DEFAULT_PREFIX,
                         ClusterSettings.DEFAULT_PRESENCE_TTL, Duration.ZERO)));
@@ -62,7 +66,7 @@ class ClusterTest {
 
     @AfterAll
     static void stopCluster() throws Exception {
-        try (RedisServer r = redis; ClusterDatabase d = database; ChatNode n1 = node1; ChatNode n2 = node2;
+        try (RedisServer r = redis; TestDatabase d = database; ChatNode n1 = node1; ChatNode n2 = node2;
              Nginx n = nginx) {
             // closed in reverse: nginx, the nodes, then the database and Redis
         }
@@ -70,13 +74,13 @@ class ClusterTest {
 
     @AfterEach
     void closeClients() throws IOException {
-        for (LineClient client : clients) {
+        for (RawClient client : clients) {
             client.close();
         }
     }
 
-    private LineClient connect(int port) throws IOException {
-        LineClient client = new LineClient(port);
+    private RawClient connect(int port) throws IOException {
+        RawClient client = new RawClient(port);
         clients.add(client);
         return client;
     }
@@ -89,8 +93,8 @@ class ClusterTest {
     void oneToOneChatCrossesNodesInBothDirections() throws IOException {
         int ann = register("ann");
         int bob = register("bob");
-        LineClient a = connect(node1.port());
-        LineClient b = connect(node2.port());
+        RawClient a = connect(node1.port());
+        RawClient b = connect(node2.port());
         a.loginOk(ann);
         b.loginOk(bob);
         assertEquals("node-1", redis.get("chat:presence:" + ann));
@@ -114,15 +118,15 @@ class ClusterTest {
         int far = register("far");
         int viaNginx = register("lb");
         int away = register("away");
-        LineClient o = connect(node1.port());
+        RawClient o = connect(node1.port());
         o.loginOk(owner);
         JsonNode created = o.answer(o.request("\"msgid\":8,\"groupname\":\"g" + RUN + NAMES.incrementAndGet()
                 + "\",\"groupdesc\":\"both nodes\""));
         int group = created.get("group").get("id").intValue();
-        LineClient n = connect(node1.port());
-        LineClient f = connect(node2.port());
-        LineClient l = connect(nginx.port());
-        LineClient w = connect(node2.port());
+        RawClient n = connect(node1.port());
+        RawClient f = connect(node2.port());
+        RawClient l = connect(nginx.port());
+        RawClient w = connect(node2.port());
         for (var member : Map.of(n, near, f, far, l, viaNginx, w, away).entrySet()) {
             member.getKey().loginOk(member.getValue());
             JsonNode joined = member.getKey().answer(member.getKey().request("\"msgid\":9,\"groupid\":" + group));
@@ -132,7 +136,7 @@ class ClusterTest {
 
         JsonNode ack = o.answer(o.request("\"msgid\":10,\"groupid\":" + group + ",\"msg\":\"hi all\""));
         assertEquals(17, ack.path("msgid").asInt(), ack.toString());
-        for (LineClient member : List.of(n, f, l)) {
+        for (RawClient member : List.of(n, f, l)) {
             JsonNode got = member.push(10);
             assertEquals("hi all", got.get("msg").textValue());
             assertEquals(owner, got.get("id").intValue());
@@ -150,7 +154,7 @@ class ClusterTest {
     void aJoinOnOneNodeReachesTheMemberListsTheOtherNodeRemembers() throws IOException {
         int owner = register("gown");
         int newcomer = register("gnew");
-        LineClient o = connect(node1.port());
+        RawClient o = connect(node1.port());
         o.loginOk(owner);
         JsonNode created = o.answer(o.request("\"msgid\":8,\"groupname\":\"j" + RUN + NAMES.incrementAndGet()
                 + "\",\"groupdesc\":\"\""));
@@ -158,7 +162,7 @@ class ClusterTest {
         // Node 1 now remembers the group as just its owner.
         o.answer(o.request("\"msgid\":10,\"groupid\":" + group + ",\"msg\":\"alone\""));
 
-        LineClient n = connect(node2.port());
+        RawClient n = connect(node2.port());
         n.loginOk(newcomer);
         assertEquals(16, n.answer(n.request("\"msgid\":9,\"groupid\":" + group)).path("msgid").asInt());
 
@@ -173,12 +177,12 @@ class ClusterTest {
     void chatThroughNginxReachesAUserOnTheOtherNode() throws IOException {
         int lb = register("lb");
         int direct = register("dir");
-        LineClient viaNginx = connect(nginx.port());
+        RawClient viaNginx = connect(nginx.port());
         viaNginx.loginOk(lb);
         String landedOn = redis.get("chat:presence:" + lb);
         ChatNode other = "node-1".equals(landedOn) ? node2 : node1;
         assertTrue(List.of("node-1", "node-2").contains(landedOn), landedOn);
-        LineClient d = connect(other.port());
+        RawClient d = connect(other.port());
         d.loginOk(direct);
         assertNotEquals(landedOn, redis.get("chat:presence:" + direct));
 
@@ -201,7 +205,7 @@ class ClusterTest {
                 "proxy_timeout " + configured + " would drop idle chat clients (ours ping every 30 s)");
 
         int idle = register("idle");
-        LineClient c = connect(nginx.port());
+        RawClient c = connect(nginx.port());
         c.loginOk(idle);
         assertTrue(c.quietFor(Duration.ofSeconds(4)), "nginx closed an idle connection");
         assertEquals(21, c.answer(c.request("\"msgid\":20")).path("msgid").asInt());
@@ -211,11 +215,11 @@ class ClusterTest {
     void aSecondLoginOnAnyNodeIsRefusedAndFriendsSeePresenceAcrossNodes() throws IOException {
         int ann = register("ann");
         int fay = register("fay");
-        LineClient a = connect(node1.port());
+        RawClient a = connect(node1.port());
         a.loginOk(ann);
         a.answer(a.request("\"msgid\":7,\"friendid\":" + fay));
 
-        LineClient f = connect(node2.port());
+        RawClient f = connect(node2.port());
         JsonNode ack = f.loginOk(fay);
         JsonNode friend = JSON.readTree(ack.get("friends").get(0).textValue());
         assertEquals(ann, friend.get("id").intValue());
@@ -235,8 +239,8 @@ class ClusterTest {
     @Test
     void simultaneousLoginsOnTwoNodesLetExactlyOneIn() throws Exception {
         int twin = register("twin");
-        LineClient one = connect(node1.port());
-        LineClient two = connect(node2.port());
+        RawClient one = connect(node1.port());
+        RawClient two = connect(node2.port());
         CyclicBarrier start = new CyclicBarrier(2);
         for (int round = 0; round < 10; round++) {
             CompletableFuture<JsonNode> first = loginAfter(start, one, twin);
@@ -249,7 +253,7 @@ class ClusterTest {
         }
     }
 
-    private static CompletableFuture<JsonNode> loginAfter(CyclicBarrier start, LineClient client, int id) {
+    private static CompletableFuture<JsonNode> loginAfter(CyclicBarrier start, RawClient client, int id) {
         return CompletableFuture.supplyAsync(() -> {
             try {
                 start.await();
@@ -263,7 +267,7 @@ class ClusterTest {
     @Test
     void aUserWhoDropsTheConnectionIsNeitherSubscribedNorOnline() throws IOException {
         int gone = register("gone");
-        LineClient c = connect(node1.port());
+        RawClient c = connect(node1.port());
         c.loginOk(gone);
         assertEquals(1, redis.subscribers("chat:user:" + gone));
         assertEquals("node-1", redis.get("chat:presence:" + gone));
@@ -279,12 +283,12 @@ class ClusterTest {
     void aChatToSomeoneOfflineEverywhereWaitsForTheirNextLoginOnAnyNode() throws IOException {
         int ann = register("ann");
         int bob = register("bob");
-        LineClient a = connect(node1.port());
+        RawClient a = connect(node1.port());
         a.loginOk(ann);
         a.chat(bob, "for later");
         assertNull(redis.get("chat:presence:" + bob));
 
-        LineClient b = connect(node2.port());
+        RawClient b = connect(node2.port());
         List<JsonNode> offline = offlineMessages(b.loginOk(bob));
         assertEquals(1, offline.size());
         assertEquals("for later", offline.getFirst().get("msg").textValue());

@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chat.server.ChatNode;
-import chat.server.cluster.ClusterSettings;
+import chat.server.testkit.Backend;
+import chat.server.testkit.Ports;
+import chat.server.testkit.RawClient;
+import chat.server.testkit.RedisServer;
+import chat.server.testkit.ServerProcess;
+import chat.server.testkit.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
@@ -23,13 +28,14 @@ class NodeCrashTest {
     void usersOfAKilledNodeLogInElsewhereWithinOnePresenceTtl() throws Exception {
         Duration ttl = ClusterSettings.DEFAULT_PRESENCE_TTL;
         try (RedisServer redis = RedisServer.start();
-             ClusterDatabase database = ClusterDatabase.create();
+             TestDatabase database = TestDatabase.create(Backend.MARIADB);
              ChatNode survivor = ClusterTest.startNode(redis, database, "survivor");
-             NodeProcess victim = NodeProcess.start(Ports.free(), database.url(), redis.uri(), "victim");
-             LineClient setup = new LineClient(survivor.port());
-             LineClient onVictim = new LineClient(victim.port());
-             LineClient friend = new LineClient(survivor.port());
-             LineClient comeback = new LineClient(survivor.port())) {
+             ServerProcess victim = ServerProcess.clusterNode(Ports.free(), database.settings().url(), redis.uri(),
+                     "victim");
+             RawClient setup = new RawClient(survivor.port());
+             RawClient onVictim = new RawClient(victim.port());
+             RawClient friend = new RawClient(survivor.port());
+             RawClient comeback = new RawClient(survivor.port())) {
             int user = setup.register("crashed");
             int other = setup.register("waiting");
             onVictim.loginOk(user);

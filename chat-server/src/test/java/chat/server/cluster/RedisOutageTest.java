@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chat.server.ChatNode;
+import chat.server.testkit.Backend;
+import chat.server.testkit.RawClient;
+import chat.server.testkit.RedisServer;
+import chat.server.testkit.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
@@ -22,14 +26,14 @@ class RedisOutageTest {
     @Test
     void nodesRecoverFromARedisRestartAndLoseNoMessage() throws Exception {
         try (RedisServer redis = RedisServer.start();
-             ClusterDatabase database = ClusterDatabase.create();
+             TestDatabase database = TestDatabase.create(Backend.MARIADB);
              ChatNode node1 = ClusterTest.startNode(redis, database, "node-1");
              ChatNode node2 = ClusterTest.startNode(redis, database, "node-2");
-             LineClient setup = new LineClient(node1.port());
-             LineClient a = new LineClient(node1.port());
-             LineClient c = new LineClient(node1.port());
-             LineClient b = new LineClient(node2.port());
-             LineClient late = new LineClient(node1.port())) {
+             RawClient setup = new RawClient(node1.port());
+             RawClient a = new RawClient(node1.port());
+             RawClient c = new RawClient(node1.port());
+             RawClient b = new RawClient(node2.port());
+             RawClient late = new RawClient(node1.port())) {
             int ann = setup.register("ann");
             int bob = setup.register("bob");
             int cid = setup.register("cid");

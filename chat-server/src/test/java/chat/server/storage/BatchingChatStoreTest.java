@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import chat.server.testkit.Backend;
+import chat.server.testkit.TestDatabases;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;

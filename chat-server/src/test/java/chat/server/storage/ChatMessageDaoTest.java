@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import chat.server.testkit.Backend;
+import chat.server.testkit.TestDatabases;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chat.core.Limits;
+import chat.server.testkit.Backend;
+import chat.server.testkit.TestDatabases;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;

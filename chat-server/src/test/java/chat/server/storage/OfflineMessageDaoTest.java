@@ -3,6 +3,8 @@ package chat.server.storage;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import chat.core.Limits;
+import chat.server.testkit.Backend;
+import chat.server.testkit.TestDatabases;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

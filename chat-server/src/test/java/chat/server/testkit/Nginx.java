@@ -1,0 +1,100 @@
+package chat.server.testkit;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * nginx running the repository's ops/nginx.conf as a child process, with the node and listen ports swapped for
+ * the test's own and a prefix in a temporary directory, so it never touches the system's nginx or port 8000.
+ */
+public final class Nginx implements AutoCloseable {
+    public static final Path CONFIG = repositoryFile("ops/nginx.conf");
+    private static final Path STREAM_MODULE = Path.of("/usr/lib/nginx/modules/ngx_stream_module.so");
+
+    private final Path prefix;
+    private final int port;
+    private final Process process;
+
+    private Nginx(Path prefix, int port, Process process) {
+        this.prefix = prefix;
+        this.port = port;
+        this.process = process;
+    }
+
+    public static Nginx start(int nodeA, int nodeB) throws IOException {
+        String config = Files.readString(CONFIG);
+        for (String original : new String[] {"127.0.0.1:6000", "127.0.0.1:6002", "127.0.0.1:8000"}) {
+            if (!config.contains(original)) {
+                throw new IllegalStateException(CONFIG + " no longer mentions " + original);
+            }
+        }
+        int port = Ports.free();
+        config = config.replace("127.0.0.1:6000", "127.0.0.1:" + nodeA)
+                .replace("127.0.0.1:6002", "127.0.0.1:" + nodeB)
+                .replace("127.0.0.1:8000", "127.0.0.1:" + port);
+        if (!Files.exists(STREAM_MODULE)) {
+            config = config.replaceAll("(?m)^load_module .*$", ""); // built in, or the test fails below
+        }
+        Path prefix = Files.createTempDirectory("chat-nginx-");
+        Files.createDirectories(prefix.resolve("logs"));
+        Files.writeString(prefix.resolve("nginx.conf"), config);
+        Process process = new ProcessBuilder("nginx", "-p", prefix + "/", "-e", prefix.resolve("logs/error.log").toString(),
+                "-c", prefix.resolve("nginx.conf").toString(), "-g", "daemon off;")
+                .redirectErrorStream(true)
+                .redirectOutput(prefix.resolve("logs/stdout.log").toFile())
+                .start();
+        Nginx nginx = new Nginx(prefix, port, process);
+        nginx.awaitListening();
+        return nginx;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    private void awaitListening() throws IOException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                break;
+            }
+            try (Socket probe = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException e) {
+                RedisServer.sleep(50);
+            }
+        }
+        throw new IOException("nginx did not listen on " + port + ": "
+                + Files.readString(prefix.resolve("logs/stdout.log")) + Files.readString(prefix.resolve("logs/error.log")));
+    }
+
+    /** SIGTERM, nginx's fast shutdown: the master stops its workers, then exits. */
+    @Override
+    public void close() throws InterruptedException, IOException {
+        process.destroy();
+        if (!process.waitFor(5, TimeUnit.SECONDS)) {
+            process.destroyForcibly().waitFor();
+        }
+        try (var files = Files.walk(prefix)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(file);
+            }
+        }
+    }
+
+    /** A file of the repository, found from the module directory the tests run in. */
+    private static Path repositoryFile(String relative) {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null) {
+            if (Files.exists(dir.resolve(relative))) {
+                return dir.resolve(relative);
+            }
+            dir = dir.getParent();
+        }
+        throw new IllegalStateException("cannot find " + relative + " above " + Path.of("").toAbsolutePath());
+    }
+}

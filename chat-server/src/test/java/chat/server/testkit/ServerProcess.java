@@ -1,0 +1,98 @@
+package chat.server.testkit;
+
+import java.io.IOException;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A chat server in a JVM of its own, so a test can read its CPU time or kill -9 it. It runs {@code chat.server.Main}
+ * from the test's own classpath, which holds chat-server in every module that uses this kit: no jar has to be
+ * built first and no path depends on the directory the tests run in. It listens on 127.0.0.1 with cheap
+ * password hashing; its output goes to a temporary log, shown when it fails to start and deleted on close.
+ */
+public final class ServerProcess implements AutoCloseable {
+    private static final Duration START_WAIT = Duration.ofSeconds(60);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+
+    private final Process process;
+    private final Path log;
+    private final int port;
+
+    private ServerProcess(Process process, Path log, int port) {
+        this.process = process;
+        this.log = log;
+        this.port = port;
+    }
+
+    /** A server on a free port with its embedded database in {@code dataDir}. */
+    public static ServerProcess embedded(Path dataDir) throws IOException {
+        return start(Ports.free(), "--data-dir", dataDir.toString());
+    }
+
+    /** A cluster node on {@code port}, sharing the MariaDB database at {@code dbUrl} (root, no password) and Redis. */
+    public static ServerProcess clusterNode(int port, String dbUrl, URI redis, String nodeId) throws IOException {
+        return start(port, "--db-url", dbUrl, "--db-user", "root", "--db-password", "", "--redis", redis.toString(),
+                "--node-id", nodeId);
+    }
+
+    private static ServerProcess start(int port, String... options) throws IOException {
+        String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classpath, "chat.server.Main",
+                "--host", "127.0.0.1", "--port", Integer.toString(port), "--pbkdf2-iterations", "1000"));
+        command.addAll(List.of(options));
+        Path log = Files.createTempFile("chat-server-", ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ServerProcess server = new ServerProcess(process, log, port);
+        server.awaitListening();
+        return server;
+    }
+
+    private void awaitListening() throws IOException {
+        long deadline = System.nanoTime() + START_WAIT.toNanos();
+        while (System.nanoTime() < deadline && process.isAlive()) {
+            try (Socket probe = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                RedisServer.sleep(100);
+            }
+        }
+        String output = Files.readString(log);
+        close();
+        throw new IOException("the server on port " + port + " did not start:\n" + output);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** kill -9: no shutdown hook runs, so nothing is released; Redis drops the node's connections. */
+    public void killHard() throws InterruptedException {
+        process.destroyForcibly().waitFor(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM, the server's orderly stop; kill -9 if it takes longer than ten seconds. */
+    @Override
+    public void close() throws IOException {
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(STOP_WAIT.toSeconds(), TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Files.deleteIfExists(log);
+    }
+}
