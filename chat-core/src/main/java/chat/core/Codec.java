@@ -101,7 +101,7 @@ public final class Codec {
         }
         MessageType type = MessageType.byId(msgid.intValue()).orElseThrow(() -> new ProtocolException(
                 ErrorCode.UNKNOWN_TYPE, "unknown msgid " + msgid.intValue(), msgid.intValue(), seq));
-        return new MessageReader(mapper, (ObjectNode) root, type, seq).read();
+        return type.read(new Fields(mapper, root, type.id(), seq));
     }
 
     private static String firstLine(String text) {

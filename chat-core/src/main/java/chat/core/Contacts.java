@@ -1,5 +1,18 @@
 package chat.core;
 
+import static chat.core.FieldName.GROUPDESC;
+import static chat.core.FieldName.GROUPID;
+import static chat.core.FieldName.GROUPNAME;
+import static chat.core.FieldName.ID;
+import static chat.core.FieldName.MID;
+import static chat.core.FieldName.MSG;
+import static chat.core.FieldName.NAME;
+import static chat.core.FieldName.ROLE;
+import static chat.core.FieldName.STATE;
+import static chat.core.FieldName.TIME;
+import static chat.core.FieldName.TOID;
+import static chat.core.FieldName.USERS;
+
 import java.util.List;
 
 /** The rows of a user's contact list, as the login ack and the contacts ack carry them. */
@@ -14,19 +27,35 @@ public final class Contacts {
 
     /** {@code state} is {@link #ONLINE} or {@link #OFFLINE}. */
     public record Friend(int id, String name, String state) {
+        static Friend read(Fields f) throws ProtocolException {
+            return new Friend(f.requireInt(ID), f.requireString(NAME), f.requireString(STATE));
+        }
     }
 
     /** {@code role} is {@link #CREATOR} or {@link #NORMAL}. */
     public record Member(int id, String name, String state, String role) {
+        static Member read(Fields f) throws ProtocolException {
+            return new Member(f.requireInt(ID), f.requireString(NAME), f.requireString(STATE),
+                    f.requireString(ROLE));
+        }
     }
 
     public record Group(int id, String groupname, String groupdesc, List<Member> users) {
         public Group {
             users = List.copyOf(users);
         }
+
+        static Group read(Fields f) throws ProtocolException {
+            return new Group(f.requireInt(ID), f.requireString(GROUPNAME), f.requireString(GROUPDESC),
+                    f.objects(USERS, Member::read));
+        }
     }
 
     /** One stored chat; {@code toid} is set for one-to-one chat, {@code groupid} for group chat. */
     public record HistoryEntry(long mid, int id, String name, Integer toid, Integer groupid, String msg, String time) {
+        static HistoryEntry read(Fields f) throws ProtocolException {
+            return new HistoryEntry(f.requireLong(MID), f.requireInt(ID), f.requireString(NAME),
+                    f.optionalInt(TOID), f.optionalInt(GROUPID), f.requireString(MSG), f.requireString(TIME));
+        }
     }
 }
