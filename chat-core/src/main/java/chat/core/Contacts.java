@@ -13,6 +13,7 @@ import static chat.core.FieldName.TIME;
 import static chat.core.FieldName.TOID;
 import static chat.core.FieldName.USERS;
 
+import java.io.IOException;
 import java.util.List;
 
 /** The rows of a user's contact list, as the login ack and the contacts ack carry them. */
@@ -30,6 +31,12 @@ public final class Contacts {
         static Friend read(Fields f) throws ProtocolException {
             return new Friend(f.requireInt(ID), f.requireString(NAME), f.requireString(STATE));
         }
+
+        void write(FieldWriter out) throws IOException {
+            out.number(ID, id);
+            out.string(NAME, name);
+            out.string(STATE, state);
+        }
     }
 
     /** {@code role} is {@link #CREATOR} or {@link #NORMAL}. */
@@ -37,6 +44,13 @@ public final class Contacts {
         static Member read(Fields f) throws ProtocolException {
             return new Member(f.requireInt(ID), f.requireString(NAME), f.requireString(STATE),
                     f.requireString(ROLE));
+        }
+
+        void write(FieldWriter out) throws IOException {
+            out.number(ID, id);
+            out.string(NAME, name);
+            out.string(STATE, state);
+            out.string(ROLE, role);
         }
     }
 
@@ -49,6 +63,23 @@ public final class Contacts {
             return new Group(f.requireInt(ID), f.requireString(GROUPNAME), f.requireString(GROUPDESC),
                     f.objects(USERS, Member::read));
         }
+
+        void write(FieldWriter out) throws IOException {
+            writeHead(out);
+            out.objects(USERS, users, Member::write);
+        }
+
+        /** As the login ack carries a group: each member is the JSON text of its object. */
+        void writeWithMemberTexts(FieldWriter out) throws IOException {
+            writeHead(out);
+            out.objectTexts(USERS, users, Member::write);
+        }
+
+        private void writeHead(FieldWriter out) throws IOException {
+            out.number(ID, id);
+            out.string(GROUPNAME, groupname);
+            out.string(GROUPDESC, groupdesc);
+        }
     }
 
     /** One stored chat; {@code toid} is set for one-to-one chat, {@code groupid} for group chat. */
@@ -56,6 +87,16 @@ public final class Contacts {
         static HistoryEntry read(Fields f) throws ProtocolException {
             return new HistoryEntry(f.requireLong(MID), f.requireInt(ID), f.requireString(NAME),
                     f.optionalInt(TOID), f.optionalInt(GROUPID), f.requireString(MSG), f.requireString(TIME));
+        }
+
+        void write(FieldWriter out) throws IOException {
+            out.number(MID, mid);
+            out.number(ID, id);
+            out.string(NAME, name);
+            out.optional(TOID, toid);
+            out.optional(GROUPID, groupid);
+            out.string(MSG, msg);
+            out.string(TIME, time);
         }
     }
 }

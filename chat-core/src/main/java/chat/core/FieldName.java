@@ -1,8 +1,11 @@
 package chat.core;
 
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.SerializedString;
+
 /**
- * Every key the protocol uses, written once so that no message can misspell one. The names are the original's
- * where it had them.
+ * Every key the protocol uses, written once: {@link Fields} reads and {@link FieldWriter} writes only these, so
+ * a message's read and write cannot disagree on a spelling. The names are the original's where it had them.
  */
 enum FieldName {
     MSGID("msgid"),
@@ -36,13 +39,20 @@ enum FieldName {
     MESSAGES("messages");
 
     private final String wire;
+    // Encoded to quoted UTF-8 once, instead of once per message written.
+    private final SerializableString serialized;
 
     FieldName(String wire) {
         this.wire = wire;
+        this.serialized = new SerializedString(wire);
     }
 
     /** The key as it appears in the JSON. */
     String wire() {
         return wire;
+    }
+
+    SerializableString serialized() {
+        return serialized;
     }
 }

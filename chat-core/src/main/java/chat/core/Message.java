@@ -28,12 +28,13 @@ import static chat.core.FieldName.WITH;
 import chat.core.Contacts.Friend;
 import chat.core.Contacts.Group;
 import chat.core.Contacts.HistoryEntry;
+import java.io.IOException;
 import java.util.List;
 
 /**
  * Every message either side sends, one record per {@link MessageType}. Each record is the whole definition of
- * its message: its fields (named as on the wire) and its {@code read} from the JSON object's {@link Fields},
- * which {@link MessageType} registers under the msgid.
+ * its message: its fields (named as on the wire), its {@code read} from the JSON object's {@link Fields},
+ * which {@link MessageType} registers under the msgid, and its {@link #write}.
  *
  * <p>{@code seq} is ours: a client that sends it gets a definite answer to every request, echoing the same
  * {@code seq}. The original C++ client never sends it, so it only ever receives what the original server sent.
@@ -46,6 +47,12 @@ public sealed interface Message {
 
     /** Request number chosen by the client, echoed in the answer; null when the client sent none. */
     Integer seq();
+
+    /**
+     * Writes this message's own fields; {@link Codec} writes {@code msgid} before them and {@code seq} after.
+     * Public only because interface methods must be: nothing outside chat-core can make a {@link FieldWriter}.
+     */
+    void write(FieldWriter out) throws IOException;
 
     /**
      * Logs in with the password, or with {@code token}, a resume token from an earlier login ack, which skips
@@ -66,6 +73,12 @@ public sealed interface Message {
                 return new Login(f.seq(), f.requireInt(ID), null, token);
             }
             return new Login(f.seq(), f.requireInt(ID), f.requireString(PASSWORD, Limits.MAX_PASSWORD_CHARS), null);
+        }
+
+        public void write(FieldWriter out) throws IOException {
+            out.number(ID, id);
+            out.optional(PASSWORD, password);
+            out.optional(TOKEN, token);
         }
 
         @Override
@@ -106,6 +119,27 @@ public sealed interface Message {
                     f.texts(OFFLINEMSG), f.optionalString(TOKEN, Limits.MAX_TOKEN_CHARS));
         }
 
+        /**
+         * The original server's shape: each list only when non-empty, and friends, groups and each group's
+         * users as JSON text, because the original client parses every element again.
+         */
+        public void write(FieldWriter out) throws IOException {
+            out.number(ERRNO, errno);
+            out.optional(ERRMSG, errmsg);
+            out.optional(ID, id);
+            out.optional(NAME, name);
+            if (!friends.isEmpty()) {
+                out.objectTexts(FRIENDS, friends, Friend::write);
+            }
+            if (!groups.isEmpty()) {
+                out.objectTexts(GROUPS, groups, Group::writeWithMemberTexts);
+            }
+            if (!offlinemsg.isEmpty()) {
+                out.texts(OFFLINEMSG, offlinemsg);
+            }
+            out.optional(TOKEN, token);
+        }
+
         @Override
         public String toString() {
             return "LoginAck[seq=" + seq + ", errno=" + errno + ", id=" + id + ", friends=" + friends.size()
@@ -121,6 +155,10 @@ public sealed interface Message {
         static Logout read(Fields f) throws ProtocolException {
             return new Logout(f.seq(), f.optionalInt(ID));
         }
+
+        public void write(FieldWriter out) throws IOException {
+            out.optional(ID, id);
+        }
     }
 
     record Register(Integer seq, String name, String password) implements Message {
@@ -131,6 +169,11 @@ public sealed interface Message {
         static Register read(Fields f) throws ProtocolException {
             return new Register(f.seq(), f.requireName(NAME, Limits.MAX_NAME_CHARS),
                     f.requireString(PASSWORD, Limits.MAX_PASSWORD_CHARS));
+        }
+
+        public void write(FieldWriter out) throws IOException {
+            out.string(NAME, name);
+            out.string(PASSWORD, password);
         }
 
         @Override
@@ -146,6 +189,12 @@ public sealed interface Message {
 
         static RegisterAck read(Fields f) throws ProtocolException {
             return new RegisterAck(f.seq(), f.requireInt(ERRNO), f.optionalString(ERRMSG), f.optionalInt(ID));
+        }
+
+        public void write(FieldWriter out) throws IOException {
+            out.number(ERRNO, errno);
+            out.optional(ERRMSG, errmsg);
+            out.optional(ID, id);
         }
     }
 
@@ -163,6 +212,15 @@ public sealed interface Message {
             return new OneChat(f.seq(), f.optionalInt(ID), f.optionalString(NAME), f.requireInt(TOID),
                     f.requireString(MSG, Limits.MAX_MESSAGE_CHARS), f.optionalString(TIME), f.optionalLong(MID));
         }
+
+        public void write(FieldWriter out) throws IOException {
+            out.optional(ID, id);
+            out.optional(NAME, name);
+            out.number(TOID, toid);
+            out.string(MSG, msg);
+            out.optional(TIME, time);
+            out.optional(MID, mid);
+        }
     }
 
     record AddFriend(Integer seq, Integer id, int friendid) implements Message {
@@ -172,6 +230,11 @@ public sealed interface Message {
 
         static AddFriend read(Fields f) throws ProtocolException {
             return new AddFriend(f.seq(), f.optionalInt(ID), f.requireInt(FRIENDID));
+        }
+
+        public void write(FieldWriter out) throws IOException {
+            out.optional(ID, id);
+            out.number(FRIENDID, friendid);
         }
     }
 
@@ -184,6 +247,12 @@ public sealed interface Message {
             return new CreateGroup(f.seq(), f.optionalInt(ID), f.requireName(GROUPNAME, Limits.MAX_GROUP_NAME_CHARS),
                     f.optionalString(GROUPDESC, Limits.MAX_GROUP_DESC_CHARS));
         }
+
+        public void write(FieldWriter out) throws IOException {
+            out.optional(ID, id);
+            out.string(GROUPNAME, groupname);
+            out.optional(GROUPDESC, groupdesc);
+        }
     }
 
     record JoinGroup(Integer seq, Integer id, int groupid) implements Message {
@@ -193,6 +262,11 @@ public sealed interface Message {
 
         static JoinGroup read(Fields f) throws ProtocolException {
             return new JoinGroup(f.seq(), f.optionalInt(ID), f.requireInt(GROUPID));
+        }
+
+        public void write(FieldWriter out) throws IOException {
+            out.optional(ID, id);
+            out.number(GROUPID, groupid);
         }
     }
 
@@ -207,6 +281,15 @@ public sealed interface Message {
             return new GroupChat(f.seq(), f.optionalInt(ID), f.optionalString(NAME), f.requireInt(GROUPID),
                     f.requireString(MSG, Limits.MAX_MESSAGE_CHARS), f.optionalString(TIME), f.optionalLong(MID));
         }
+
+        public void write(FieldWriter out) throws IOException {
+            out.optional(ID, id);
+            out.optional(NAME, name);
+            out.number(GROUPID, groupid);
+            out.string(MSG, msg);
+            out.optional(TIME, time);
+            out.optional(MID, mid);
+        }
     }
 
     /** {@code req} is the msgid of the refused request, when it could be read. */
@@ -218,6 +301,12 @@ public sealed interface Message {
         static Error read(Fields f) throws ProtocolException {
             return new Error(f.seq(), f.optionalInt(REQ), f.requireInt(ERRNO), f.requireString(ERRMSG));
         }
+
+        public void write(FieldWriter out) throws IOException {
+            out.optional(REQ, req);
+            out.number(ERRNO, errno);
+            out.string(ERRMSG, errmsg);
+        }
     }
 
     record LogoutAck(Integer seq) implements Message {
@@ -227,6 +316,10 @@ public sealed interface Message {
 
         static LogoutAck read(Fields f) {
             return new LogoutAck(f.seq());
+        }
+
+        public void write(FieldWriter out) {
+            // msgid and seq say it all
         }
     }
 
@@ -238,6 +331,11 @@ public sealed interface Message {
         static OneChatAck read(Fields f) throws ProtocolException {
             return new OneChatAck(f.seq(), f.requireLong(MID), f.requireString(TIME, 64));
         }
+
+        public void write(FieldWriter out) throws IOException {
+            out.number(MID, mid);
+            out.string(TIME, time);
+        }
     }
 
     record AddFriendAck(Integer seq, Friend friend) implements Message {
@@ -247,6 +345,10 @@ public sealed interface Message {
 
         static AddFriendAck read(Fields f) throws ProtocolException {
             return new AddFriendAck(f.seq(), f.object(FRIEND, Friend::read));
+        }
+
+        public void write(FieldWriter out) throws IOException {
+            out.object(FRIEND, friend, Friend::write);
         }
     }
 
@@ -258,6 +360,10 @@ public sealed interface Message {
         static CreateGroupAck read(Fields f) throws ProtocolException {
             return new CreateGroupAck(f.seq(), f.object(GROUP, Group::read));
         }
+
+        public void write(FieldWriter out) throws IOException {
+            out.object(GROUP, group, Group::write);
+        }
     }
 
     record JoinGroupAck(Integer seq, Group group) implements Message {
@@ -268,6 +374,10 @@ public sealed interface Message {
         static JoinGroupAck read(Fields f) throws ProtocolException {
             return new JoinGroupAck(f.seq(), f.object(GROUP, Group::read));
         }
+
+        public void write(FieldWriter out) throws IOException {
+            out.object(GROUP, group, Group::write);
+        }
     }
 
     record GroupChatAck(Integer seq, long mid, String time) implements Message {
@@ -277,6 +387,11 @@ public sealed interface Message {
 
         static GroupChatAck read(Fields f) throws ProtocolException {
             return new GroupChatAck(f.seq(), f.requireLong(MID), f.requireString(TIME, 64));
+        }
+
+        public void write(FieldWriter out) throws IOException {
+            out.number(MID, mid);
+            out.string(TIME, time);
         }
     }
 
@@ -302,6 +417,14 @@ public sealed interface Message {
             }
             return new History(f.seq(), f.optionalInt(ID), with, groupid, f.optionalLong(BEFORE), limit);
         }
+
+        public void write(FieldWriter out) throws IOException {
+            out.optional(ID, id);
+            out.optional(WITH, with);
+            out.optional(GROUPID, groupid);
+            out.optional(BEFORE, before);
+            out.optional(LIMIT, limit);
+        }
     }
 
     /** Newest first; an empty list means there is nothing older. */
@@ -317,6 +440,10 @@ public sealed interface Message {
         static HistoryAck read(Fields f) throws ProtocolException {
             return new HistoryAck(f.seq(), f.objects(MESSAGES, HistoryEntry::read));
         }
+
+        public void write(FieldWriter out) throws IOException {
+            out.objects(MESSAGES, messages, HistoryEntry::write);
+        }
     }
 
     /** Keeps idle connections alive through proxies; allowed before login. */
@@ -328,6 +455,10 @@ public sealed interface Message {
         static Ping read(Fields f) {
             return new Ping(f.seq());
         }
+
+        public void write(FieldWriter out) {
+            // msgid and seq say it all
+        }
     }
 
     record Pong(Integer seq) implements Message {
@@ -337,6 +468,10 @@ public sealed interface Message {
 
         static Pong read(Fields f) {
             return new Pong(f.seq());
+        }
+
+        public void write(FieldWriter out) {
+            // msgid and seq say it all
         }
     }
 
@@ -348,6 +483,10 @@ public sealed interface Message {
 
         static ContactsRequest read(Fields f) throws ProtocolException {
             return new ContactsRequest(f.seq(), f.optionalInt(ID));
+        }
+
+        public void write(FieldWriter out) throws IOException {
+            out.optional(ID, id);
         }
     }
 
@@ -364,6 +503,11 @@ public sealed interface Message {
 
         static ContactsAck read(Fields f) throws ProtocolException {
             return new ContactsAck(f.seq(), f.objects(FRIENDS, Friend::read), f.objects(GROUPS, Group::read));
+        }
+
+        public void write(FieldWriter out) throws IOException {
+            out.objects(FRIENDS, friends, Friend::write);
+            out.objects(GROUPS, groups, Group::write);
         }
     }
 }
