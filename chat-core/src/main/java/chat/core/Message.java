@@ -1,12 +1,40 @@
 package chat.core;
 
+import static chat.core.FieldName.BEFORE;
+import static chat.core.FieldName.ERRMSG;
+import static chat.core.FieldName.ERRNO;
+import static chat.core.FieldName.FRIEND;
+import static chat.core.FieldName.FRIENDID;
+import static chat.core.FieldName.FRIENDS;
+import static chat.core.FieldName.GROUP;
+import static chat.core.FieldName.GROUPDESC;
+import static chat.core.FieldName.GROUPID;
+import static chat.core.FieldName.GROUPNAME;
+import static chat.core.FieldName.GROUPS;
+import static chat.core.FieldName.ID;
+import static chat.core.FieldName.LIMIT;
+import static chat.core.FieldName.MESSAGES;
+import static chat.core.FieldName.MID;
+import static chat.core.FieldName.MSG;
+import static chat.core.FieldName.NAME;
+import static chat.core.FieldName.OFFLINEMSG;
+import static chat.core.FieldName.PASSWORD;
+import static chat.core.FieldName.REQ;
+import static chat.core.FieldName.TIME;
+import static chat.core.FieldName.TOID;
+import static chat.core.FieldName.TOKEN;
+import static chat.core.FieldName.WITH;
+
 import chat.core.Contacts.Friend;
 import chat.core.Contacts.Group;
 import chat.core.Contacts.HistoryEntry;
+import java.io.IOException;
 import java.util.List;
 
 /**
- * Every message either side sends, one record per {@link MessageType}. Field names are the wire names.
+ * Every message either side sends, one record per {@link MessageType}. Each record is the whole definition of
+ * its message: its fields (named as on the wire), its {@code read} from the JSON object's {@link Fields},
+ * which {@link MessageType} registers under the msgid, and its {@link #write}.
  *
  * <p>{@code seq} is ours: a client that sends it gets a definite answer to every request, echoing the same
  * {@code seq}. The original C++ client never sends it, so it only ever receives what the original server sent.
@@ -21,6 +49,12 @@ public sealed interface Message {
     Integer seq();
 
     /**
+     * Writes this message's own fields; {@link Codec} writes {@code msgid} before them and {@code seq} after.
+     * Public only because interface methods must be: nothing outside chat-core can make a {@link FieldWriter}.
+     */
+    void write(FieldWriter out) throws IOException;
+
+    /**
      * Logs in with the password, or with {@code token}, a resume token from an earlier login ack, which skips
      * the slow password check when a client reconnects.
      */
@@ -31,6 +65,20 @@ public sealed interface Message {
 
         public MessageType type() {
             return MessageType.LOGIN;
+        }
+
+        static Login read(Fields f) throws ProtocolException {
+            String token = f.optionalString(TOKEN, Limits.MAX_TOKEN_CHARS);
+            if (token != null) {
+                return new Login(f.seq(), f.requireInt(ID), null, token);
+            }
+            return new Login(f.seq(), f.requireInt(ID), f.requireString(PASSWORD, Limits.MAX_PASSWORD_CHARS), null);
+        }
+
+        public void write(FieldWriter out) throws IOException {
+            out.number(ID, id);
+            out.optional(PASSWORD, password);
+            out.optional(TOKEN, token);
         }
 
         @Override
@@ -61,14 +109,41 @@ public sealed interface Message {
             return new LoginAck(seq, code.code(), errmsg, null, null, null, null, null, null);
         }
 
+        public MessageType type() {
+            return MessageType.LOGIN_ACK;
+        }
+
+        static LoginAck read(Fields f) throws ProtocolException {
+            return new LoginAck(f.seq(), f.requireInt(ERRNO), f.optionalString(ERRMSG), f.optionalInt(ID),
+                    f.optionalString(NAME), f.objects(FRIENDS, Friend::read), f.objects(GROUPS, Group::read),
+                    f.texts(OFFLINEMSG), f.optionalString(TOKEN, Limits.MAX_TOKEN_CHARS));
+        }
+
+        /**
+         * The original server's shape: each list only when non-empty, and friends, groups and each group's
+         * users as JSON text, because the original client parses every element again.
+         */
+        public void write(FieldWriter out) throws IOException {
+            out.number(ERRNO, errno);
+            out.optional(ERRMSG, errmsg);
+            out.optional(ID, id);
+            out.optional(NAME, name);
+            if (!friends.isEmpty()) {
+                out.objectTexts(FRIENDS, friends, Friend::write);
+            }
+            if (!groups.isEmpty()) {
+                out.objectTexts(GROUPS, groups, Group::writeWithMemberTexts);
+            }
+            if (!offlinemsg.isEmpty()) {
+                out.texts(OFFLINEMSG, offlinemsg);
+            }
+            out.optional(TOKEN, token);
+        }
+
         @Override
         public String toString() {
             return "LoginAck[seq=" + seq + ", errno=" + errno + ", id=" + id + ", friends=" + friends.size()
                     + ", groups=" + groups.size() + ", offlinemsg=" + offlinemsg.size() + "]";
-        }
-
-        public MessageType type() {
-            return MessageType.LOGIN_ACK;
         }
     }
 
@@ -76,11 +151,29 @@ public sealed interface Message {
         public MessageType type() {
             return MessageType.LOGOUT;
         }
+
+        static Logout read(Fields f) throws ProtocolException {
+            return new Logout(f.seq(), f.optionalInt(ID));
+        }
+
+        public void write(FieldWriter out) throws IOException {
+            out.optional(ID, id);
+        }
     }
 
     record Register(Integer seq, String name, String password) implements Message {
         public MessageType type() {
             return MessageType.REGISTER;
+        }
+
+        static Register read(Fields f) throws ProtocolException {
+            return new Register(f.seq(), f.requireName(NAME, Limits.MAX_NAME_CHARS),
+                    f.requireString(PASSWORD, Limits.MAX_PASSWORD_CHARS));
+        }
+
+        public void write(FieldWriter out) throws IOException {
+            out.string(NAME, name);
+            out.string(PASSWORD, password);
         }
 
         @Override
@@ -93,6 +186,16 @@ public sealed interface Message {
         public MessageType type() {
             return MessageType.REGISTER_ACK;
         }
+
+        static RegisterAck read(Fields f) throws ProtocolException {
+            return new RegisterAck(f.seq(), f.requireInt(ERRNO), f.optionalString(ERRMSG), f.optionalInt(ID));
+        }
+
+        public void write(FieldWriter out) throws IOException {
+            out.number(ERRNO, errno);
+            out.optional(ERRMSG, errmsg);
+            out.optional(ID, id);
+        }
     }
 
     /**
@@ -104,11 +207,34 @@ public sealed interface Message {
         public MessageType type() {
             return MessageType.ONE_CHAT;
         }
+
+        static OneChat read(Fields f) throws ProtocolException {
+            return new OneChat(f.seq(), f.optionalInt(ID), f.optionalString(NAME), f.requireInt(TOID),
+                    f.requireString(MSG, Limits.MAX_MESSAGE_CHARS), f.optionalString(TIME), f.optionalLong(MID));
+        }
+
+        public void write(FieldWriter out) throws IOException {
+            out.optional(ID, id);
+            out.optional(NAME, name);
+            out.number(TOID, toid);
+            out.string(MSG, msg);
+            out.optional(TIME, time);
+            out.optional(MID, mid);
+        }
     }
 
     record AddFriend(Integer seq, Integer id, int friendid) implements Message {
         public MessageType type() {
             return MessageType.ADD_FRIEND;
+        }
+
+        static AddFriend read(Fields f) throws ProtocolException {
+            return new AddFriend(f.seq(), f.optionalInt(ID), f.requireInt(FRIENDID));
+        }
+
+        public void write(FieldWriter out) throws IOException {
+            out.optional(ID, id);
+            out.number(FRIENDID, friendid);
         }
     }
 
@@ -116,11 +242,31 @@ public sealed interface Message {
         public MessageType type() {
             return MessageType.CREATE_GROUP;
         }
+
+        static CreateGroup read(Fields f) throws ProtocolException {
+            return new CreateGroup(f.seq(), f.optionalInt(ID), f.requireName(GROUPNAME, Limits.MAX_GROUP_NAME_CHARS),
+                    f.optionalString(GROUPDESC, Limits.MAX_GROUP_DESC_CHARS));
+        }
+
+        public void write(FieldWriter out) throws IOException {
+            out.optional(ID, id);
+            out.string(GROUPNAME, groupname);
+            out.optional(GROUPDESC, groupdesc);
+        }
     }
 
     record JoinGroup(Integer seq, Integer id, int groupid) implements Message {
         public MessageType type() {
             return MessageType.JOIN_GROUP;
+        }
+
+        static JoinGroup read(Fields f) throws ProtocolException {
+            return new JoinGroup(f.seq(), f.optionalInt(ID), f.requireInt(GROUPID));
+        }
+
+        public void write(FieldWriter out) throws IOException {
+            out.optional(ID, id);
+            out.number(GROUPID, groupid);
         }
     }
 
@@ -130,6 +276,20 @@ public sealed interface Message {
         public MessageType type() {
             return MessageType.GROUP_CHAT;
         }
+
+        static GroupChat read(Fields f) throws ProtocolException {
+            return new GroupChat(f.seq(), f.optionalInt(ID), f.optionalString(NAME), f.requireInt(GROUPID),
+                    f.requireString(MSG, Limits.MAX_MESSAGE_CHARS), f.optionalString(TIME), f.optionalLong(MID));
+        }
+
+        public void write(FieldWriter out) throws IOException {
+            out.optional(ID, id);
+            out.optional(NAME, name);
+            out.number(GROUPID, groupid);
+            out.string(MSG, msg);
+            out.optional(TIME, time);
+            out.optional(MID, mid);
+        }
     }
 
     /** {@code req} is the msgid of the refused request, when it could be read. */
@@ -137,11 +297,29 @@ public sealed interface Message {
         public MessageType type() {
             return MessageType.ERROR;
         }
+
+        static Error read(Fields f) throws ProtocolException {
+            return new Error(f.seq(), f.optionalInt(REQ), f.requireInt(ERRNO), f.requireString(ERRMSG));
+        }
+
+        public void write(FieldWriter out) throws IOException {
+            out.optional(REQ, req);
+            out.number(ERRNO, errno);
+            out.string(ERRMSG, errmsg);
+        }
     }
 
     record LogoutAck(Integer seq) implements Message {
         public MessageType type() {
             return MessageType.LOGOUT_ACK;
+        }
+
+        static LogoutAck read(Fields f) {
+            return new LogoutAck(f.seq());
+        }
+
+        public void write(FieldWriter out) {
+            // msgid and seq say it all
         }
     }
 
@@ -149,11 +327,28 @@ public sealed interface Message {
         public MessageType type() {
             return MessageType.ONE_CHAT_ACK;
         }
+
+        static OneChatAck read(Fields f) throws ProtocolException {
+            return new OneChatAck(f.seq(), f.requireLong(MID), f.requireString(TIME, 64));
+        }
+
+        public void write(FieldWriter out) throws IOException {
+            out.number(MID, mid);
+            out.string(TIME, time);
+        }
     }
 
     record AddFriendAck(Integer seq, Friend friend) implements Message {
         public MessageType type() {
             return MessageType.ADD_FRIEND_ACK;
+        }
+
+        static AddFriendAck read(Fields f) throws ProtocolException {
+            return new AddFriendAck(f.seq(), f.object(FRIEND, Friend::read));
+        }
+
+        public void write(FieldWriter out) throws IOException {
+            out.object(FRIEND, friend, Friend::write);
         }
     }
 
@@ -161,17 +356,42 @@ public sealed interface Message {
         public MessageType type() {
             return MessageType.CREATE_GROUP_ACK;
         }
+
+        static CreateGroupAck read(Fields f) throws ProtocolException {
+            return new CreateGroupAck(f.seq(), f.object(GROUP, Group::read));
+        }
+
+        public void write(FieldWriter out) throws IOException {
+            out.object(GROUP, group, Group::write);
+        }
     }
 
     record JoinGroupAck(Integer seq, Group group) implements Message {
         public MessageType type() {
             return MessageType.JOIN_GROUP_ACK;
         }
+
+        static JoinGroupAck read(Fields f) throws ProtocolException {
+            return new JoinGroupAck(f.seq(), f.object(GROUP, Group::read));
+        }
+
+        public void write(FieldWriter out) throws IOException {
+            out.object(GROUP, group, Group::write);
+        }
     }
 
     record GroupChatAck(Integer seq, long mid, String time) implements Message {
         public MessageType type() {
             return MessageType.GROUP_CHAT_ACK;
+        }
+
+        static GroupChatAck read(Fields f) throws ProtocolException {
+            return new GroupChatAck(f.seq(), f.requireLong(MID), f.requireString(TIME, 64));
+        }
+
+        public void write(FieldWriter out) throws IOException {
+            out.number(MID, mid);
+            out.string(TIME, time);
         }
     }
 
@@ -184,6 +404,27 @@ public sealed interface Message {
         public MessageType type() {
             return MessageType.HISTORY;
         }
+
+        static History read(Fields f) throws ProtocolException {
+            Integer with = f.optionalInt(WITH);
+            Integer groupid = f.optionalInt(GROUPID);
+            if ((with == null) == (groupid == null)) {
+                throw f.bad("give exactly one of 'with' (a friend's id) or 'groupid'");
+            }
+            Integer limit = f.optionalInt(LIMIT);
+            if (limit != null && (limit < 1 || limit > Limits.MAX_HISTORY_PAGE)) {
+                throw f.bad("field 'limit' must be between 1 and " + Limits.MAX_HISTORY_PAGE);
+            }
+            return new History(f.seq(), f.optionalInt(ID), with, groupid, f.optionalLong(BEFORE), limit);
+        }
+
+        public void write(FieldWriter out) throws IOException {
+            out.optional(ID, id);
+            out.optional(WITH, with);
+            out.optional(GROUPID, groupid);
+            out.optional(BEFORE, before);
+            out.optional(LIMIT, limit);
+        }
     }
 
     /** Newest first; an empty list means there is nothing older. */
@@ -195,6 +436,14 @@ public sealed interface Message {
         public MessageType type() {
             return MessageType.HISTORY_ACK;
         }
+
+        static HistoryAck read(Fields f) throws ProtocolException {
+            return new HistoryAck(f.seq(), f.objects(MESSAGES, HistoryEntry::read));
+        }
+
+        public void write(FieldWriter out) throws IOException {
+            out.objects(MESSAGES, messages, HistoryEntry::write);
+        }
     }
 
     /** Keeps idle connections alive through proxies; allowed before login. */
@@ -202,11 +451,27 @@ public sealed interface Message {
         public MessageType type() {
             return MessageType.PING;
         }
+
+        static Ping read(Fields f) {
+            return new Ping(f.seq());
+        }
+
+        public void write(FieldWriter out) {
+            // msgid and seq say it all
+        }
     }
 
     record Pong(Integer seq) implements Message {
         public MessageType type() {
             return MessageType.PONG;
+        }
+
+        static Pong read(Fields f) {
+            return new Pong(f.seq());
+        }
+
+        public void write(FieldWriter out) {
+            // msgid and seq say it all
         }
     }
 
@@ -215,8 +480,17 @@ public sealed interface Message {
         public MessageType type() {
             return MessageType.CONTACTS;
         }
+
+        static ContactsRequest read(Fields f) throws ProtocolException {
+            return new ContactsRequest(f.seq(), f.optionalInt(ID));
+        }
+
+        public void write(FieldWriter out) throws IOException {
+            out.optional(ID, id);
+        }
     }
 
+    /** Unlike the login ack, the lists are always present and hold objects, not JSON text. */
     record ContactsAck(Integer seq, List<Friend> friends, List<Group> groups) implements Message {
         public ContactsAck {
             friends = List.copyOf(friends);
@@ -225,6 +499,15 @@ public sealed interface Message {
 
         public MessageType type() {
             return MessageType.CONTACTS_ACK;
+        }
+
+        static ContactsAck read(Fields f) throws ProtocolException {
+            return new ContactsAck(f.seq(), f.objects(FRIENDS, Friend::read), f.objects(GROUPS, Group::read));
+        }
+
+        public void write(FieldWriter out) throws IOException {
+            out.objects(FRIENDS, friends, Friend::write);
+            out.objects(GROUPS, groups, Group::write);
         }
     }
 }

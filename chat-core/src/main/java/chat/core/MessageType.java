@@ -1,37 +1,60 @@
 package chat.core;
 
+import chat.core.Message.AddFriend;
+import chat.core.Message.AddFriendAck;
+import chat.core.Message.ContactsAck;
+import chat.core.Message.ContactsRequest;
+import chat.core.Message.CreateGroup;
+import chat.core.Message.CreateGroupAck;
+import chat.core.Message.Error;
+import chat.core.Message.GroupChat;
+import chat.core.Message.GroupChatAck;
+import chat.core.Message.History;
+import chat.core.Message.HistoryAck;
+import chat.core.Message.JoinGroup;
+import chat.core.Message.JoinGroupAck;
+import chat.core.Message.Login;
+import chat.core.Message.LoginAck;
+import chat.core.Message.Logout;
+import chat.core.Message.LogoutAck;
+import chat.core.Message.OneChat;
+import chat.core.Message.OneChatAck;
+import chat.core.Message.Ping;
+import chat.core.Message.Pong;
+import chat.core.Message.Register;
+import chat.core.Message.RegisterAck;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every message on the wire, with its {@code msgid}. Numbers 1–10 are the original C++ server's and never
- * change; everything this server adds takes a number above 10.
+ * Every message on the wire, with its {@code msgid} and the record's {@code read} that decodes it. Numbers
+ * 1–10 are the original C++ server's and never change; everything this server adds takes a number above 10.
  */
 public enum MessageType {
-    LOGIN(1),
-    LOGIN_ACK(2),
-    LOGOUT(3),
-    REGISTER(4),
-    REGISTER_ACK(5),
-    ONE_CHAT(6),
-    ADD_FRIEND(7),
-    CREATE_GROUP(8),
-    JOIN_GROUP(9),
-    GROUP_CHAT(10),
-    ERROR(11),
-    LOGOUT_ACK(12),
-    ONE_CHAT_ACK(13),
-    ADD_FRIEND_ACK(14),
-    CREATE_GROUP_ACK(15),
-    JOIN_GROUP_ACK(16),
-    GROUP_CHAT_ACK(17),
-    HISTORY(18),
-    HISTORY_ACK(19),
-    PING(20),
-    PONG(21),
-    CONTACTS(22),
-    CONTACTS_ACK(23);
+    LOGIN(1, Login::read),
+    LOGIN_ACK(2, LoginAck::read),
+    LOGOUT(3, Logout::read),
+    REGISTER(4, Register::read),
+    REGISTER_ACK(5, RegisterAck::read),
+    ONE_CHAT(6, OneChat::read),
+    ADD_FRIEND(7, AddFriend::read),
+    CREATE_GROUP(8, CreateGroup::read),
+    JOIN_GROUP(9, JoinGroup::read),
+    GROUP_CHAT(10, GroupChat::read),
+    ERROR(11, Error::read),
+    LOGOUT_ACK(12, LogoutAck::read),
+    ONE_CHAT_ACK(13, OneChatAck::read),
+    ADD_FRIEND_ACK(14, AddFriendAck::read),
+    CREATE_GROUP_ACK(15, CreateGroupAck::read),
+    JOIN_GROUP_ACK(16, JoinGroupAck::read),
+    GROUP_CHAT_ACK(17, GroupChatAck::read),
+    HISTORY(18, History::read),
+    HISTORY_ACK(19, HistoryAck::read),
+    PING(20, Ping::read),
+    PONG(21, Pong::read),
+    CONTACTS(22, ContactsRequest::read),
+    CONTACTS_ACK(23, ContactsAck::read);
 
     private static final Map<Integer, MessageType> BY_ID = new HashMap<>();
 
@@ -42,9 +65,11 @@ public enum MessageType {
     }
 
     private final int id;
+    private final Decoder decoder;
 
-    MessageType(int id) {
+    MessageType(int id, Decoder decoder) {
         this.id = id;
+        this.decoder = decoder;
     }
 
     /** The {@code msgid} this type travels under. */
@@ -54,5 +79,15 @@ public enum MessageType {
 
     public static Optional<MessageType> byId(int id) {
         return Optional.ofNullable(BY_ID.get(id));
+    }
+
+    /** The message of this type that {@code fields} hold. */
+    Message read(Fields fields) throws ProtocolException {
+        return decoder.read(fields);
+    }
+
+    @FunctionalInterface
+    interface Decoder {
+        Message read(Fields fields) throws ProtocolException;
     }
 }

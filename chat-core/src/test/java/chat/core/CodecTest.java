@@ -39,13 +39,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -95,10 +94,15 @@ class CodecTest {
     // ---- round trips ----
 
     @ParameterizedTest
-    @MethodSource("everyMessageType")
-    void everyMessageSurvivesARoundTrip(Message message) throws ProtocolException {
-        assertEquals(message, codec.decode(codec.encode(message)));
-        assertEquals(message, codec.decode(codec.encodeToString(message)));
+    @EnumSource(MessageType.class)
+    void everyMessageTypeSurvivesARoundTrip(MessageType type) throws ProtocolException {
+        List<Message> samples = everyMessageType().filter(m -> m.type() == type).toList();
+        assertFalse(samples.isEmpty(), "everyMessageType() needs a sample of " + type);
+        for (Message message : samples) {
+            assertEquals(message, codec.decode(codec.encode(message)));
+            assertEquals(message, codec.decode(codec.encodeToString(message)));
+            assertEquals(message, codec.decode(codec.encodeLine(message)));
+        }
     }
 
     @ParameterizedTest
@@ -113,10 +117,10 @@ class CodecTest {
         assertEquals(message.seq(), tree.get("seq").intValue());
     }
 
-    @Test
-    void theSamplesCoverEveryMessageType() {
-        Set<MessageType> covered = everyMessageType().map(Message::type).collect(Collectors.toSet());
-        assertEquals(EnumSet.allOf(MessageType.class), covered);
+    @ParameterizedTest
+    @MethodSource("everyMessageType")
+    void absentFieldsAreLeftOutRatherThanSentAsNull(Message message) throws Exception {
+        assertFalse(containsNull(json.readTree(codec.encode(message))), codec.encodeToString(message));
     }
 
     @Test
@@ -138,6 +142,8 @@ class CodecTest {
         }
         String text = codec.encodeToString(chat);
         assertTrue(text.contains("嗨！你好 "), "Chinese is sent as UTF-8, not escaped: " + text);
+        assertTrue(text.contains("😀👍🏽") && text.contains("🐼"),
+                "emoji are sent as UTF-8, not as surrogate escapes: " + text);
         assertEquals(QUIRKY, json.readTree(text).get("msg").textValue(), "any JSON parser reads the same text");
     }
 
@@ -324,7 +330,11 @@ class CodecTest {
         "{\"msgid\":8,\"seq\":9,\"groupdesc\":\"d\"}|groupname",
         "{\"msgid\":9,\"seq\":9,\"id\":22}|groupid",
         "{\"msgid\":10,\"seq\":9,\"msg\":\"hi\"}|groupid",
-        "{\"msgid\":10,\"seq\":9,\"groupid\":1}|msg"})
+        "{\"msgid\":10,\"seq\":9,\"groupid\":1}|msg",
+        "{\"msgid\":23,\"seq\":9,\"friends\":[{\"id\":13,\"state\":\"online\"}],\"groups\":[]}|name",
+        "{\"msgid\":16,\"seq\":9,\"group\":{\"id\":1,\"groupname\":\"g\",\"groupdesc\":\"d\","
+            + "\"users\":[{\"id\":13}]}}|name",
+        "{\"msgid\":19,\"seq\":9,\"messages\":[{\"mid\":8,\"id\":22,\"name\":\"wsp\",\"msg\":\"hi\"}]}|time"})
     void aMissingFieldIsNamedAndSeqIsEchoed(String caseLine) {
         String[] parts = caseLine.split("\\|");
         ProtocolException e = refused(parts[0], ErrorCode.BAD_REQUEST);
@@ -352,7 +362,9 @@ class CodecTest {
         "{\"msgid\":9,\"seq\":9,\"groupid\":\"1\"}|groupid",
         "{\"msgid\":10,\"seq\":9,\"groupid\":1,\"msg\":true}|msg",
         "{\"msgid\":18,\"seq\":9,\"with\":\"23\"}|with",
-        "{\"msgid\":18,\"seq\":9,\"with\":23,\"before\":\"x\"}|before"})
+        "{\"msgid\":18,\"seq\":9,\"with\":23,\"before\":\"x\"}|before",
+        "{\"msgid\":2,\"seq\":9,\"errno\":0,\"friends\":[\"{\\\"id\\\":\\\"13\\\",\\\"name\\\":\\\"n\\\","
+            + "\\\"state\\\":\\\"online\\\"}\"]}|id"})
     void aWronglyTypedFieldIsNamedAndSeqIsEchoed(String caseLine) {
         String[] parts = caseLine.split("\\|");
         ProtocolException e = refused(parts[0], ErrorCode.BAD_REQUEST);
@@ -434,6 +446,14 @@ class CodecTest {
         refused("{\"msgid\":23,\"friends\":[5],\"groups\":[]}", ErrorCode.BAD_REQUEST);
     }
 
+    @Test
+    void aNestedObjectThatIsNotAnObjectIsRefusedByName() {
+        assertTrue(refused("{\"msgid\":14,\"friend\":5}", ErrorCode.BAD_REQUEST).getMessage().contains("'friend'"));
+        assertTrue(refused("{\"msgid\":15}", ErrorCode.BAD_REQUEST).getMessage().contains("'group'"));
+        assertTrue(refused("{\"msgid\":23,\"friends\":[5],\"groups\":[]}", ErrorCode.BAD_REQUEST)
+                .getMessage().contains("'friends'"));
+    }
+
     // ---- helpers ----
 
     private ProtocolException refused(String input, ErrorCode code) {
@@ -461,6 +481,18 @@ class CodecTest {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
+    }
+
+    private static boolean containsNull(JsonNode tree) {
+        if (tree.isNull()) {
+            return true;
+        }
+        for (JsonNode child : tree) {
+            if (containsNull(child)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Set<String> fieldNames(JsonNode tree) {
