@@ -1,5 +1,6 @@
 package chat.bench;
 
+import chat.core.Endpoints;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "chat-bench", mixinStandardHelpOptions = true, version = "chat-bench 0.1",
         description = "Load tool: chat | group | idle | login. Exits 0 only when nothing was lost or refused.")
 final class BenchCommand implements Callable<Integer> {
-    static final String DEFAULT_TARGET = "127.0.0.1:6000";
+    static final String DEFAULT_TARGET = Endpoints.DEFAULT_HOST + ":" + Endpoints.DEFAULT_PORT;
 
     @Spec
     private CommandSpec spec;

@@ -17,18 +17,18 @@ import org.jline.utils.AttributedString;
 /** register, login, logout, and logging back in after a reconnect. */
 final class AccountActions {
     private final Exchange exchange;
-    private final Session session;
-    private final ContactBook contacts;
+    private final LoginState login;
+    private final ContactList contacts;
     private final Screen screen;
     private final Renderer renderer;
     private final ContactsView view;
     private final ChatLines chats;
     private final Codec codec;
 
-    AccountActions(Exchange exchange, Session session, ContactBook contacts, Screen screen, Renderer renderer,
+    AccountActions(Exchange exchange, LoginState login, ContactList contacts, Screen screen, Renderer renderer,
                    ContactsView view, ChatLines chats, Codec codec) {
         this.exchange = exchange;
-        this.session = session;
+        this.login = login;
         this.contacts = contacts;
         this.screen = screen;
         this.renderer = renderer;
@@ -51,7 +51,7 @@ final class AccountActions {
                 screen.show(renderer.error(reason(ack.errmsg(), "login refused")));
                 return;
             }
-            Session.Me me = accept(ack, Session.Credentials.of(command.id(), command.password(), null));
+            LoginState.Me me = accept(ack, LoginState.Credentials.of(command.id(), command.password(), null));
             screen.show(view.welcome(me, contacts.friends(), contacts.groups(), offline(ack.offlinemsg())));
         });
     }
@@ -61,7 +61,7 @@ final class AccountActions {
      * {@code leaving} drops the hint about logging in again.
      */
     CompletableFuture<Void> logout(boolean leaving) {
-        session.loggedOut();
+        login.loggedOut();
         contacts.clear();
         return exchange.ask(seq -> new Message.Logout(seq, null), LogoutAck.class,
                 ack -> screen.show(renderer.info(leaving ? "logged out" : "logged out; log in again with: login ID")));
@@ -72,22 +72,22 @@ final class AccountActions {
      * still holds the old session (it has not yet noticed the old connection died) and another try may work.
      */
     CompletableFuture<Boolean> loginAgain(boolean lastTry) {
-        Optional<Session.Credentials> saved = session.credentials();
+        Optional<LoginState.Credentials> saved = login.credentials();
         if (saved.isEmpty()) {
             return CompletableFuture.completedFuture(false);
         }
-        Session.Credentials credentials = saved.get();
+        LoginState.Credentials credentials = saved.get();
         AtomicBoolean retry = new AtomicBoolean();
         return exchange.ask(credentials::login, LoginAck.class,
                 ack -> {
                     if (ack.errno() == 0) {
-                        Session.Me me = accept(ack, credentials);
+                        LoginState.Me me = accept(ack, credentials);
                         screen.show(renderer.notice("logged back in as " + me.name() + " (id " + me.id() + ")"));
                         offline(ack.offlinemsg()).forEach(screen::show);
                     } else if (ack.errno() == ErrorCode.ALREADY_ONLINE.code() && !lastTry) {
                         retry.set(true);
                     } else {
-                        session.loggedOut();
+                        login.loggedOut();
                         contacts.clear();
                         screen.show(renderer.error("could not log back in: " + reason(ack.errmsg(), "refused")
                                 + "; log in again with: login " + credentials.id()));
@@ -96,10 +96,10 @@ final class AccountActions {
     }
 
     /** A fresh resume token replaces what was used; without one, what was used is kept for next time. */
-    private Session.Me accept(LoginAck ack, Session.Credentials used) {
-        Session.Me me = new Session.Me(ack.id() != null ? ack.id() : used.id(), ack.name());
+    private LoginState.Me accept(LoginAck ack, LoginState.Credentials used) {
+        LoginState.Me me = new LoginState.Me(ack.id() != null ? ack.id() : used.id(), ack.name());
         contacts.replace(ack.friends(), ack.groups());
-        session.loggedIn(me, ack.token() != null ? Session.Credentials.of(me.id(), null, ack.token()) : used);
+        login.loggedIn(me, ack.token() != null ? LoginState.Credentials.of(me.id(), null, ack.token()) : used);
         return me;
     }
 

@@ -19,16 +19,16 @@ final class ChatActions {
     }
 
     private final Exchange exchange;
-    private final ContactBook contacts;
-    private final Session session;
+    private final ContactList contacts;
+    private final LoginState login;
     private final Screen screen;
     private final Renderer renderer;
     private final AtomicReference<Cursor> cursor = new AtomicReference<>();
 
-    ChatActions(Exchange exchange, ContactBook contacts, Session session, Screen screen, Renderer renderer) {
+    ChatActions(Exchange exchange, ContactList contacts, LoginState login, Screen screen, Renderer renderer) {
         this.exchange = exchange;
         this.contacts = contacts;
-        this.session = session;
+        this.login = login;
         this.screen = screen;
         this.renderer = renderer;
     }
@@ -82,6 +82,6 @@ final class ChatActions {
     }
 
     private int myId() {
-        return session.me().map(Session.Me::id).orElse(0);
+        return login.me().map(LoginState.Me::id).orElse(0);
     }
 }

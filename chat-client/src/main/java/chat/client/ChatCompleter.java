@@ -14,12 +14,12 @@ import org.jline.reader.ParsedLine;
  * only the contact cache, never the network, so it answers instantly.
  */
 final class ChatCompleter implements Completer {
-    private final ContactBook contacts;
-    private final Session session;
+    private final ContactList contacts;
+    private final LoginState login;
 
-    ChatCompleter(ContactBook contacts, Session session) {
+    ChatCompleter(ContactList contacts, LoginState login) {
         this.contacts = contacts;
-        this.session = session;
+        this.login = login;
     }
 
     @Override
@@ -72,7 +72,7 @@ final class ChatCompleter implements Completer {
 
     /** With {@code onlyUsable}, just the commands that make sense logged in or out as the user now is. */
     private void verbs(List<Candidate> candidates, boolean onlyUsable) {
-        boolean loggedIn = session.loggedIn();
+        boolean loggedIn = login.loggedIn();
         for (Verb verb : Verb.values()) {
             if (!onlyUsable || verb.allowed(loggedIn)) {
                 candidates.add(new Candidate(verb.word(), verb.word(), null, verb.summary(), null, null, true));

@@ -9,9 +9,9 @@ import org.jline.utils.AttributedString;
 /** Renders chats from others, live or waiting since the last login, with group names from the contact cache. */
 final class ChatLines {
     private final Renderer renderer;
-    private final ContactBook contacts;
+    private final ContactList contacts;
 
-    ChatLines(Renderer renderer, ContactBook contacts) {
+    ChatLines(Renderer renderer, ContactList contacts) {
         this.renderer = renderer;
         this.contacts = contacts;
     }

@@ -27,19 +27,19 @@ final class ClientApp {
 
     ExitCode run() throws IOException {
         Codec codec = new Codec();
-        ContactBook contacts = new ContactBook();
-        Session session = new Session();
+        ContactList contacts = new ContactList();
+        LoginState login = new LoginState();
         Renderer renderer = new Renderer();
         // java.util.Random, unlike most generators, is safe to share between the link and the re-login thread.
         Backoff backoff = new Backoff(RECONNECT_FIRST, RECONNECT_CAP, new Random());
-        try (Frontend frontend = frontends.open(new ChatCompleter(contacts, session));
-             Link link = new Link(() -> Connection.open(host, port, CONNECT_TIMEOUT, codec), backoff);
+        try (Frontend frontend = frontends.open(new ChatCompleter(contacts, login));
+             Link link = new Link(() -> ServerConnection.open(host, port, CONNECT_TIMEOUT, codec), backoff);
              Heartbeat heartbeat = new Heartbeat(link, PING_WHEN_IDLE, ANSWER_TIMEOUT)) {
             Screen screen = frontend.screen();
             Exchange exchange = new Exchange(link, screen, renderer, ANSWER_TIMEOUT);
             ContactsView view = new ContactsView();
             ChatLines chats = new ChatLines(renderer, contacts);
-            AccountActions account = new AccountActions(exchange, session, contacts, screen, renderer, view, chats,
+            AccountActions account = new AccountActions(exchange, login, contacts, screen, renderer, view, chats,
                     codec);
             try {
                 link.start(new Incoming(screen, renderer, chats, account, backoff, address()));
@@ -50,11 +50,11 @@ final class ClientApp {
             heartbeat.start();
             screen.show(renderer.info("connected to " + address()
                     + "; 'register NAME' or 'login ID' to start, 'help' for all commands"));
-            Dispatcher dispatcher = new Dispatcher(session, account,
-                    new ChatActions(exchange, contacts, session, screen, renderer),
-                    new ContactActions(exchange, contacts, session, screen, renderer, view),
+            CommandRunner commands = new CommandRunner(login, account,
+                    new ChatActions(exchange, contacts, login, screen, renderer),
+                    new ContactActions(exchange, contacts, login, screen, renderer, view),
                     screen, renderer, new HelpText());
-            new Repl(frontend.lines(), screen, new CommandParser(), dispatcher, account, session, renderer,
+            new Repl(frontend.lines(), screen, new CommandParser(), commands, account, login, renderer,
                     REPL_PATIENCE).run();
             return ExitCode.OK;
         }

@@ -1,5 +1,6 @@
 package chat.client;
 
+import chat.core.Endpoints;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.concurrent.Callable;
@@ -10,13 +11,11 @@ import picocli.CommandLine.Option;
 @Command(name = "chat-client", mixinStandardHelpOptions = true, version = "chat-client 0.1",
         description = "Terminal client for the chat server: log in, chat with friends and groups.")
 final class ClientCommand implements Callable<Integer> {
-    static final String DEFAULT_HOST = "127.0.0.1";
-    static final int DEFAULT_PORT = 6000;
 
-    @Option(names = "--host", defaultValue = DEFAULT_HOST, description = "server host (default: ${DEFAULT-VALUE})")
+    @Option(names = "--host", defaultValue = Endpoints.DEFAULT_HOST, description = "server host (default: ${DEFAULT-VALUE})")
     private String host;
 
-    @Option(names = "--port", defaultValue = "" + DEFAULT_PORT,
+    @Option(names = "--port", defaultValue = "" + Endpoints.DEFAULT_PORT,
             description = "server port, or nginx's (default: ${DEFAULT-VALUE})")
     private int port;
 

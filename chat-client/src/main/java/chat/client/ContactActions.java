@@ -10,17 +10,17 @@ import java.util.concurrent.CompletableFuture;
 /** addfriend, creategroup, joingroup, friends and groups; each answer also refreshes the contact cache. */
 final class ContactActions {
     private final Exchange exchange;
-    private final ContactBook contacts;
-    private final Session session;
+    private final ContactList contacts;
+    private final LoginState login;
     private final Screen screen;
     private final Renderer renderer;
     private final ContactsView view;
 
-    ContactActions(Exchange exchange, ContactBook contacts, Session session, Screen screen, Renderer renderer,
+    ContactActions(Exchange exchange, ContactList contacts, LoginState login, Screen screen, Renderer renderer,
                    ContactsView view) {
         this.exchange = exchange;
         this.contacts = contacts;
-        this.session = session;
+        this.login = login;
         this.screen = screen;
         this.renderer = renderer;
         this.view = view;
@@ -54,7 +54,7 @@ final class ContactActions {
     }
 
     CompletableFuture<Void> groups() {
-        int me = session.me().map(Session.Me::id).orElse(0);
+        int me = login.me().map(LoginState.Me::id).orElse(0);
         return refresh(() -> screen.show(view.groups(contacts.groups(), me)));
     }
 

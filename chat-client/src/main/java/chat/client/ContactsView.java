@@ -12,7 +12,7 @@ final class ContactsView {
     private static final String INDENT = "  ";
 
     /** Shown once the login is accepted; {@code offline} holds the already rendered waiting messages. */
-    AttributedString welcome(Session.Me me, List<Friend> friends, List<Group> groups, List<AttributedString> offline) {
+    AttributedString welcome(LoginState.Me me, List<Friend> friends, List<Group> groups, List<AttributedString> offline) {
         AttributedStringBuilder out = new AttributedStringBuilder().append("logged in as ");
         out.styled(Styles.NAME, me.name()).append(" (id " + me.id() + ")\n");
         out.append(friends(friends)).append('\n').append(groups(groups, me.id()));

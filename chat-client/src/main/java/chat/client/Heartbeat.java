@@ -2,6 +2,8 @@ package chat.client;
 
 import chat.core.Message.Ping;
 import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -13,7 +15,8 @@ final class Heartbeat implements AutoCloseable {
     private final Link link;
     private final Duration idle;
     private final Duration answerWithin;
-    private Thread thread;
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(
+            Thread.ofVirtual().name("chat-heartbeat").factory());
 
     Heartbeat(Link link, Duration idle, Duration answerWithin) {
         this.link = link;
@@ -22,14 +25,12 @@ final class Heartbeat implements AutoCloseable {
     }
 
     void start() {
-        thread = Thread.ofVirtual().name("chat-heartbeat").start(this::run);
+        thread.execute(this::run);
     }
 
     @Override
     public void close() {
-        if (thread != null) {
-            thread.interrupt();
-        }
+        thread.shutdownNow();
     }
 
     private void run() {

@@ -6,6 +6,8 @@ import chat.core.ProtocolException;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 
@@ -17,7 +19,7 @@ import java.util.function.IntFunction;
 final class Link implements AutoCloseable {
     @FunctionalInterface
     interface Dialer {
-        Connection dial() throws IOException;
+        ServerConnection dial() throws IOException;
     }
 
     /** Called on the link's reader thread, except {@link #restored}; none of them may block on an answer. */
@@ -45,11 +47,13 @@ final class Link implements AutoCloseable {
     private final Backoff backoff;
     private final Pending pending = new Pending();
     private final AtomicInteger seqs = new AtomicInteger();
-    private volatile Connection current;
+    private volatile ServerConnection current;
     private volatile boolean closed;
     private volatile String dropReason;
     private volatile long lastSentNanos = System.nanoTime();
-    private Thread reader;
+    /** The reader, and each re-login after a reconnect; stopped by {@link #close}. */
+    private final ExecutorService threads = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("chat-link-", 0).factory());
 
     Link(Dialer dialer, Backoff backoff) {
         this.dialer = dialer;
@@ -59,11 +63,11 @@ final class Link implements AutoCloseable {
     /** Dials once, failing fast so a wrong address is reported at start-up, then starts reading. */
     void start(Events events) throws IOException {
         current = dialer.dial();
-        reader = Thread.ofVirtual().name("chat-link").start(() -> run(events));
+        threads.execute(() -> run(events));
     }
 
     CompletableFuture<Message> request(IntFunction<Message> build) {
-        Connection connection = current;
+        ServerConnection connection = current;
         if (connection == null) {
             return CompletableFuture.failedFuture(new Down("not connected to the server; reconnecting"));
         }
@@ -90,7 +94,7 @@ final class Link implements AutoCloseable {
 
     /** Abandons the current connection, which the reader then reports lost and replaces. */
     void drop(String why) {
-        Connection connection = current;
+        ServerConnection connection = current;
         if (connection != null) {
             dropReason = why;
             connection.close();
@@ -100,18 +104,16 @@ final class Link implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        Connection connection = current;
+        ServerConnection connection = current;
         if (connection != null) {
             connection.close();
         }
-        if (reader != null) {
-            reader.interrupt();
-        }
+        threads.shutdownNow();
         pending.failAll(new Down("the client is closing"));
     }
 
     private void run(Events events) {
-        Connection connection = current;
+        ServerConnection connection = current;
         while (connection != null) {
             String why = readUntilLost(connection, events);
             current = null;
@@ -124,12 +126,12 @@ final class Link implements AutoCloseable {
             connection = redial(events);
             current = connection;
             if (connection != null) {
-                Thread.ofVirtual().name("chat-relogin").start(events::restored);
+                threads.execute(events::restored);
             }
         }
     }
 
-    private String readUntilLost(Connection connection, Events events) {
+    private String readUntilLost(ServerConnection connection, Events events) {
         dropReason = null;
         while (true) {
             Message message;
@@ -156,12 +158,12 @@ final class Link implements AutoCloseable {
     }
 
     /** A new connection, or null once the link is closed. */
-    private Connection redial(Events events) {
+    private ServerConnection redial(Events events) {
         Duration delay = backoff.delay(1);
         for (int attempt = 1; !closed; attempt++) {
             try {
                 Thread.sleep(delay);
-                Connection connection = dialer.dial();
+                ServerConnection connection = dialer.dial();
                 if (closed) {
                     connection.close();
                     return null;

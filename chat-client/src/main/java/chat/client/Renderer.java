@@ -21,7 +21,7 @@ final class Renderer {
         return new AttributedString("error: " + text, Styles.ERROR);
     }
 
-    /** Connection state: not an answer to anything the user typed, so it is set apart. */
+    /** ServerConnection state: not an answer to anything the user typed, so it is set apart. */
     AttributedString notice(String text) {
         return new AttributedString("* " + text, Styles.NOTICE);
     }

@@ -17,20 +17,20 @@ final class Repl {
     private final LineSource lines;
     private final Screen screen;
     private final CommandParser parser;
-    private final Dispatcher dispatcher;
+    private final CommandRunner commands;
     private final AccountActions account;
-    private final Session session;
+    private final LoginState login;
     private final Renderer renderer;
     private final Duration patience;
 
-    Repl(LineSource lines, Screen screen, CommandParser parser, Dispatcher dispatcher, AccountActions account,
-         Session session, Renderer renderer, Duration patience) {
+    Repl(LineSource lines, Screen screen, CommandParser parser, CommandRunner commands, AccountActions account,
+         LoginState login, Renderer renderer, Duration patience) {
         this.lines = lines;
         this.screen = screen;
         this.parser = parser;
-        this.dispatcher = dispatcher;
+        this.commands = commands;
         this.account = account;
-        this.session = session;
+        this.login = login;
         this.renderer = renderer;
         this.patience = patience;
     }
@@ -46,21 +46,21 @@ final class Repl {
             if (command instanceof Command.Quit) {
                 break;
             }
-            await(dispatcher.run(command));
+            await(commands.run(command));
         }
-        if (session.loggedIn()) {
+        if (login.loggedIn()) {
             await(account.logout(true));
         }
         screen.show(renderer.info("bye"));
     }
 
     private String prompt() {
-        return session.me().map(me -> me.name() + "> ").orElse("chat> ");
+        return login.me().map(me -> me.name() + "> ").orElse("chat> ");
     }
 
     /** A password left off the line is asked for now; abandoning the prompt abandons the command. */
     private Command withPassword(Command command) {
-        if (session.loggedIn()) {
+        if (login.loggedIn()) {
             return command;
         }
         return switch (command) {

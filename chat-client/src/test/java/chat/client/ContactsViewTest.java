@@ -17,7 +17,7 @@ class ContactsViewTest {
         List<Friend> friends = List.of(new Friend(8, "bob", "online"), new Friend(13, "张三", "offline"));
         List<Group> groups = List.of(new Group(1, "devs", "backend folks", List.of(
                 new Member(7, "alice", "online", "creator"), new Member(13, "张三", "offline", "normal"))));
-        AttributedString welcome = view.welcome(new Session.Me(7, "alice"), friends, groups,
+        AttributedString welcome = view.welcome(new LoginState.Me(7, "alice"), friends, groups,
                 List.of(new AttributedString("2024-05-01 10:00:00 [8]bob said: hi")));
         // Columns line up although 张三 is two characters wide in four terminal columns.
         assertEquals("""

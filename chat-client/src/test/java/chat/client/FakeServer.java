@@ -57,8 +57,8 @@ final class FakeServer implements AutoCloseable {
         return listener.getLocalPort();
     }
 
-    Connection dial() throws IOException {
-        return Connection.open("127.0.0.1", port(), java.time.Duration.ofSeconds(2), codec);
+    ServerConnection dial() throws IOException {
+        return ServerConnection.open("127.0.0.1", port(), java.time.Duration.ofSeconds(2), codec);
     }
 
     private void accept() {

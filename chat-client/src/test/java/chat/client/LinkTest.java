@@ -64,7 +64,7 @@ class LinkTest {
         FakeServer server = new FakeServer((n, request, reply) -> reply.hangUp());
         try (Link link = new Link(() -> {
             if (dials.incrementAndGet() > 1) {
-                throw new java.net.ConnectException("Connection refused");
+                throw new java.net.ConnectException("ServerConnection refused");
             }
             return server.dial();
         }, quick)) {
@@ -72,7 +72,7 @@ class LinkTest {
             link.request(Ping::new);
             assertEquals("lost the server closed the connection", events.next());
             String retry = events.next();
-            assertTrue(retry.startsWith("retrying 1 Connection refused"), retry);
+            assertTrue(retry.startsWith("retrying 1 ServerConnection refused"), retry);
         } finally {
             server.close();
         }

@@ -1,5 +1,6 @@
 package chat.server;
 
+import chat.core.Endpoints;
 import chat.server.auth.PasswordHasher;
 import chat.server.cluster.ClusterSettings;
 import chat.server.storage.DatabaseSettings;
@@ -27,13 +28,11 @@ import picocli.CommandLine.Spec;
 final class ServeCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
 
-    static final String DEFAULT_HOST = "127.0.0.1";
-    static final int DEFAULT_PORT = 6000;
 
-    @Option(names = "--host", defaultValue = DEFAULT_HOST, description = "Address to listen on (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--host", defaultValue = Endpoints.DEFAULT_HOST, description = "Address to listen on (default: ${DEFAULT-VALUE}).")
     String host;
 
-    @Option(names = "--port", defaultValue = "" + DEFAULT_PORT, description = "TCP port to listen on (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--port", defaultValue = "" + Endpoints.DEFAULT_PORT, description = "TCP port to listen on (default: ${DEFAULT-VALUE}).")
     int port;
 
     @Option(names = "--data-dir", defaultValue = "data",

@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * in output, so it is an immutable snapshot swapped whole: readers on any thread never see a half update, and
  * answers completing on different threads never lose each other's changes.
  */
-final class ContactBook {
+final class ContactList {
     private record Snapshot(List<Friend> friends, List<Group> groups) {
     }
 

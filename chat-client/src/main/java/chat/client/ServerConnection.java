@@ -16,26 +16,26 @@ import java.util.concurrent.locks.ReentrantLock;
  * One TCP connection to the server. Any thread may send; a lock keeps lines whole. Only the link's reader
  * thread receives.
  */
-final class Connection implements AutoCloseable {
+final class ServerConnection implements AutoCloseable {
     private final Socket socket;
     private final OutputStream out;
     private final FrameReader frames;
     private final Codec codec;
     private final ReentrantLock writeLock = new ReentrantLock();
 
-    private Connection(Socket socket, Codec codec) throws IOException {
+    private ServerConnection(Socket socket, Codec codec) throws IOException {
         this.socket = socket;
         this.out = socket.getOutputStream();
         this.frames = new FrameReader(socket.getInputStream(), Limits.MAX_FRAME_BYTES);
         this.codec = codec;
     }
 
-    static Connection open(String host, int port, Duration timeout, Codec codec) throws IOException {
+    static ServerConnection open(String host, int port, Duration timeout, Codec codec) throws IOException {
         Socket socket = new Socket();
         try {
             socket.connect(new InetSocketAddress(host, port), Math.toIntExact(timeout.toMillis()));
             socket.setTcpNoDelay(true);
-            return new Connection(socket, codec);
+            return new ServerConnection(socket, codec);
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;

@@ -21,8 +21,8 @@ import java.util.function.Supplier;
 import org.jline.utils.AttributedString;
 
 /** Runs a parsed command, if it makes sense before or after login as the user now is. */
-final class Dispatcher {
-    private final Session session;
+final class CommandRunner {
+    private final LoginState login;
     private final AccountActions account;
     private final ChatActions chats;
     private final ContactActions contacts;
@@ -30,9 +30,9 @@ final class Dispatcher {
     private final Renderer renderer;
     private final HelpText help;
 
-    Dispatcher(Session session, AccountActions account, ChatActions chats, ContactActions contacts, Screen screen,
+    CommandRunner(LoginState login, AccountActions account, ChatActions chats, ContactActions contacts, Screen screen,
                Renderer renderer, HelpText help) {
-        this.session = session;
+        this.login = login;
         this.account = account;
         this.chats = chats;
         this.contacts = contacts;
@@ -64,10 +64,10 @@ final class Dispatcher {
     }
 
     private CompletableFuture<Void> when(Verb verb, Supplier<CompletableFuture<Void>> action) {
-        if (verb.allowed(session.loggedIn())) {
+        if (verb.allowed(login.loggedIn())) {
             return action.get();
         }
-        return show(renderer.error(session.me()
+        return show(renderer.error(login.me()
                 .map(me -> "you are logged in as " + me.name() + " (id " + me.id() + "); logout first")
                 .orElse("log in first: login ID [PASSWORD], or register NAME [PASSWORD]")));
     }

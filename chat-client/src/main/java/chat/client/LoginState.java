@@ -7,7 +7,7 @@ import java.util.Optional;
  * Who is logged in, and what logs them back in after a dropped connection without asking: the server's resume
  * token when it gave one, else the password. Kept in memory only, only for that, and forgotten on logout.
  */
-final class Session {
+final class LoginState {
     record Me(int id, String name) {
     }
 
