@@ -36,7 +36,9 @@ enum FieldName {
     WITH("with"),
     BEFORE("before"),
     LIMIT("limit"),
-    MESSAGES("messages");
+    MESSAGES("messages"),
+    AFTER("after"),
+    MORE("more");
 
     private final String wire;
     // Encoded to quoted UTF-8 once, instead of once per message written.

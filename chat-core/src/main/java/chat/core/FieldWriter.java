@@ -29,6 +29,11 @@ final class FieldWriter {
         out.writeNumber(value);
     }
 
+    void bool(FieldName field, boolean value) throws IOException {
+        out.writeFieldName(field.serialized());
+        out.writeBoolean(value);
+    }
+
     void string(FieldName field, String value) throws IOException {
         out.writeFieldName(field.serialized());
         out.writeString(value);

@@ -54,6 +54,14 @@ final class Fields {
         return isPresent(field) ? requireLong(field) : null;
     }
 
+    boolean requireBoolean(FieldName field) throws ProtocolException {
+        JsonNode node = require(field);
+        if (!node.isBoolean()) {
+            throw bad("field '" + field.wire() + "' must be true or false");
+        }
+        return node.booleanValue();
+    }
+
     String requireString(FieldName field) throws ProtocolException {
         return requireString(field, Integer.MAX_VALUE);
     }

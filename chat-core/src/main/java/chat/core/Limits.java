@@ -12,6 +12,8 @@ public final class Limits {
     public static final int MAX_TOKEN_CHARS = 64;
     public static final int MAX_HISTORY_PAGE = 200;
     public static final int DEFAULT_HISTORY_PAGE = 50;
+    public static final int MAX_SYNC_PAGE = 200;
+    public static final int DEFAULT_SYNC_PAGE = 100;
 
     private Limits() {
     }

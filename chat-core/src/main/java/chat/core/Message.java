@@ -1,5 +1,6 @@
 package chat.core;
 
+import static chat.core.FieldName.AFTER;
 import static chat.core.FieldName.BEFORE;
 import static chat.core.FieldName.ERRMSG;
 import static chat.core.FieldName.ERRNO;
@@ -15,6 +16,7 @@ import static chat.core.FieldName.ID;
 import static chat.core.FieldName.LIMIT;
 import static chat.core.FieldName.MESSAGES;
 import static chat.core.FieldName.MID;
+import static chat.core.FieldName.MORE;
 import static chat.core.FieldName.MSG;
 import static chat.core.FieldName.NAME;
 import static chat.core.FieldName.OFFLINEMSG;
@@ -508,6 +510,83 @@ public sealed interface Message {
         public void write(FieldWriter out) throws IOException {
             out.objects(FRIENDS, friends, Friend::write);
             out.objects(GROUPS, groups, Group::write);
+        }
+    }
+
+    /**
+     * Asks for the chats this user received (one-to-one and in their groups) with a {@code mid} greater than
+     * {@code after}, oldest first, a page of at most {@code limit}. Without {@code after}, from the position the
+     * server last heard of in {@link Received}. Mids grow with time (see docs/PROTOCOL.md), so a client that
+     * syncs from a little before its last mid and drops mids it has seen misses nothing and repeats nothing.
+     */
+    record Sync(Integer seq, Long after, Integer limit) implements Message {
+        public MessageType type() {
+            return MessageType.SYNC;
+        }
+
+        static Sync read(Fields f) throws ProtocolException {
+            Integer limit = f.optionalInt(LIMIT);
+            if (limit != null && (limit < 1 || limit > Limits.MAX_SYNC_PAGE)) {
+                throw f.bad("field 'limit' must be between 1 and " + Limits.MAX_SYNC_PAGE);
+            }
+            return new Sync(f.seq(), f.optionalLong(AFTER), limit);
+        }
+
+        public void write(FieldWriter out) throws IOException {
+            out.optional(AFTER, after);
+            out.optional(LIMIT, limit);
+        }
+    }
+
+    /** Oldest first; {@code more} says another page follows after the last mid of this one. */
+    record SyncAck(Integer seq, List<HistoryEntry> messages, boolean more) implements Message {
+        public SyncAck {
+            messages = List.copyOf(messages);
+        }
+
+        public MessageType type() {
+            return MessageType.SYNC_ACK;
+        }
+
+        static SyncAck read(Fields f) throws ProtocolException {
+            return new SyncAck(f.seq(), f.objects(MESSAGES, HistoryEntry::read), f.requireBoolean(MORE));
+        }
+
+        public void write(FieldWriter out) throws IOException {
+            out.objects(MESSAGES, messages, HistoryEntry::write);
+            out.bool(MORE, more);
+        }
+    }
+
+    /**
+     * Tells the server that every chat up to {@code mid} has reached this client, so a later sync without
+     * {@code after} (a new device, lost local state) starts there. Cheap enough to send every few seconds.
+     */
+    record Received(Integer seq, long mid) implements Message {
+        public MessageType type() {
+            return MessageType.RECEIVED;
+        }
+
+        static Received read(Fields f) throws ProtocolException {
+            return new Received(f.seq(), f.requireLong(MID));
+        }
+
+        public void write(FieldWriter out) throws IOException {
+            out.number(MID, mid);
+        }
+    }
+
+    record ReceivedAck(Integer seq) implements Message {
+        public MessageType type() {
+            return MessageType.RECEIVED_ACK;
+        }
+
+        static ReceivedAck read(Fields f) {
+            return new ReceivedAck(f.seq());
+        }
+
+        public void write(FieldWriter out) {
+            // msgid and seq say it all
         }
     }
 }

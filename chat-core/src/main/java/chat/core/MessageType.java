@@ -21,8 +21,12 @@ import chat.core.Message.OneChat;
 import chat.core.Message.OneChatAck;
 import chat.core.Message.Ping;
 import chat.core.Message.Pong;
+import chat.core.Message.Received;
+import chat.core.Message.ReceivedAck;
 import chat.core.Message.Register;
 import chat.core.Message.RegisterAck;
+import chat.core.Message.Sync;
+import chat.core.Message.SyncAck;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -54,7 +58,11 @@ public enum MessageType {
     PING(20, Ping::read),
     PONG(21, Pong::read),
     CONTACTS(22, ContactsRequest::read),
-    CONTACTS_ACK(23, ContactsAck::read);
+    CONTACTS_ACK(23, ContactsAck::read),
+    SYNC(24, Sync::read),
+    SYNC_ACK(25, SyncAck::read),
+    RECEIVED(26, Received::read),
+    RECEIVED_ACK(27, ReceivedAck::read);
 
     private static final Map<Integer, MessageType> BY_ID = new HashMap<>();
 

@@ -31,8 +31,12 @@ import chat.core.Message.OneChat;
 import chat.core.Message.OneChatAck;
 import chat.core.Message.Ping;
 import chat.core.Message.Pong;
+import chat.core.Message.Received;
+import chat.core.Message.ReceivedAck;
 import chat.core.Message.Register;
 import chat.core.Message.RegisterAck;
+import chat.core.Message.Sync;
+import chat.core.Message.SyncAck;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -88,7 +92,14 @@ class CodecTest {
                 new Ping(23),
                 new Pong(24),
                 new ContactsRequest(25, 22),
-                new ContactsAck(26, List.of(new Friend(13, "zhang san", Contacts.ONLINE)), List.of(GROUP)));
+                new ContactsAck(26, List.of(new Friend(13, "zhang san", Contacts.ONLINE)), List.of(GROUP)),
+                new Sync(27, 7_000_000_000_000L, 100),
+                new Sync(28, null, null),
+                new SyncAck(29, List.of(
+                        new HistoryEntry(101L, 22, "wsp", 23, null, "hello!", "2020-02-22 22:59:56")), true),
+                new SyncAck(30, List.of(), false),
+                new Received(31, 7_000_000_000_001L),
+                new ReceivedAck(32));
     }
 
     // ---- round trips ----
