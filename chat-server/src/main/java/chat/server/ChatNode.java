@@ -22,15 +22,18 @@ import chat.server.handler.LoginHandler;
 import chat.server.handler.LogoutHandler;
 import chat.server.handler.OneChatHandler;
 import chat.server.handler.PingHandler;
+import chat.server.handler.ReceivedHandler;
 import chat.server.handler.RegisterHandler;
+import chat.server.handler.SyncHandler;
 import chat.server.session.SessionRegistry;
 import chat.server.storage.BatchingChatStore;
 import chat.server.storage.ChatMessageDao;
 import chat.server.storage.Database;
 import chat.server.storage.DatabaseSettings;
+import chat.server.storage.DeliveryCursorDao;
 import chat.server.storage.FriendDao;
 import chat.server.storage.GroupDao;
-import chat.server.storage.OfflineMessageDao;
+import chat.server.storage.MessageIds;
 import chat.server.storage.ResumeTokenDao;
 import chat.server.storage.UserDao;
 import chat.server.transport.ChatServer;
@@ -39,20 +42,22 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Wires one server node together and takes it apart again, in the reverse order: the listener first (its
- * users go offline), then the cluster, the history writers and the database.
+ * users go offline), then the history writers, the cluster, the mailbox and the database.
  */
 public final class ChatNode implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChatNode.class);
-    /** Chat inserts in flight at once, and the most one transaction stores: see BatchingChatStore. */
-    private static final int HISTORY_WRITERS = 2;
-    private static final int HISTORY_BATCH = 500;
-    /** How long a history writer keeps its connection without chats to store: see BatchingChatStore. */
-    private static final Duration HISTORY_KEEP_IDLE = Duration.ofSeconds(1);
+    /**
+     * Two batches in flight, of at most 500 chats; a writer gives its connection back after 1 s without chats;
+     * a chat the database has not taken within 2 s fails, so senders hear of an outage quickly.
+     */
+    private static final BatchingChatStore.Settings HISTORY = new BatchingChatStore.Settings(2, 500,
+            Duration.ofSeconds(1), Duration.ofSeconds(2));
 
     /**
      * Everything a node is started with. {@code cluster} is null for a node that runs alone; with it, the node
@@ -82,12 +87,13 @@ public final class ChatNode implements AutoCloseable {
     public static ChatNode start(Settings settings) throws IOException {
         List<AutoCloseable> started = new ArrayList<>();
         try {
+            Codec codec = new Codec();
+            Clock clock = Clock.systemDefaultZone();
             Database database = Database.open(settings.database());
             started.add(database);
-            BatchingChatStore history = BatchingChatStore.start(database.jdbi(), HISTORY_WRITERS, HISTORY_BATCH,
-                    HISTORY_KEEP_IDLE);
-            started.add(history);
-            Mailbox mailbox = new Mailbox(database.dao(OfflineMessageDao.class));
+            ChatMessageDao chats = database.dao(ChatMessageDao.class);
+            Mailbox mailbox = Mailbox.start(database.dao(DeliveryCursorDao.class), chats, codec, clock);
+            started.add(mailbox);
             Cluster cluster = settings.cluster() == null
                     ? Cluster.standalone(mailbox)
                     : Cluster.redis(settings.cluster(), mailbox);
@@ -95,9 +101,10 @@ public final class ChatNode implements AutoCloseable {
             if (settings.cluster() == null) {
                 log.info("node running alone: no --redis, so presence and routing stay on this node");
             }
+            MessageIds ids = new MessageIds(clock, cluster::slot, chats.maxId());
+            BatchingChatStore history = BatchingChatStore.start(database.jdbi(), ids, HISTORY);
+            started.add(history);
 
-            Codec codec = new Codec();
-            Clock clock = Clock.systemDefaultZone();
             PasswordHasher hasher = new PasswordHasher(settings.passwordIterations());
             ResumeTokens tokens = new ResumeTokens(database.dao(ResumeTokenDao.class), clock,
                     ResumeTokens.DEFAULT_LIFETIME);
@@ -106,23 +113,29 @@ public final class ChatNode implements AutoCloseable {
             FriendDao friends = database.dao(FriendDao.class);
             UserDirectory directory = new UserDirectory(users);
             ContactBook contacts = new ContactBook(friends, groups, cluster);
-            GroupMembers members = new GroupMembers(groups, cluster);
-            SessionRegistry sessions = new SessionRegistry(cluster, mailbox);
+            GroupMembers members = new GroupMembers(groups, cluster, clock);
+            // Alone, this node gives every id, so its store knows when all of them are stored; in a cluster, chats
+            // from other nodes are waited for as long as any store may take.
+            LongSupplier settledThrough = settings.cluster() == null
+                    ? history::settledThrough
+                    : () -> MessageIds.positionAt(clock.millis() - Mailbox.SETTLE.toMillis());
+            SessionRegistry sessions = new SessionRegistry(cluster, mailbox, settledThrough);
 
             Handlers handlers = new Handlers()
                     .beforeLogin(Message.Login.class, new LoginHandler(users, hasher, tokens, sessions, contacts))
-                    .beforeLogin(Message.Register.class, new RegisterHandler(users, hasher))
+                    .beforeLogin(Message.Register.class, new RegisterHandler(users, hasher, clock))
                     .beforeLogin(Message.Ping.class, new PingHandler())
                     .afterLogin(Message.Logout.class, new LogoutHandler(sessions, tokens))
                     .afterLogin(Message.OneChat.class, new OneChatHandler(directory, history, cluster, codec, clock))
                     .afterLogin(Message.AddFriend.class, new AddFriendHandler(directory, friends, contacts))
-                    .afterLogin(Message.CreateGroup.class, new CreateGroupHandler(groups, contacts))
+                    .afterLogin(Message.CreateGroup.class, new CreateGroupHandler(groups, contacts, clock))
                     .afterLogin(Message.JoinGroup.class, new JoinGroupHandler(groups, members, contacts))
                     .afterLogin(Message.GroupChat.class,
                             new GroupChatHandler(members, groups, history, cluster, codec, clock))
-                    .afterLogin(Message.History.class,
-                            new HistoryHandler(database.dao(ChatMessageDao.class), groups))
-                    .afterLogin(Message.ContactsRequest.class, new ContactsHandler(contacts));
+                    .afterLogin(Message.History.class, new HistoryHandler(chats, groups))
+                    .afterLogin(Message.ContactsRequest.class, new ContactsHandler(contacts))
+                    .afterLogin(Message.Sync.class, new SyncHandler(mailbox, codec))
+                    .afterLogin(Message.Received.class, new ReceivedHandler(mailbox));
 
             ChatServer server = new ChatServer(new ChatServer.Settings(settings.host(), settings.port(),
                     settings.maxConnections(), settings.maxQueuedBytesPerConnection(), settings.shutdownGrace()),
@@ -141,8 +154,8 @@ public final class ChatNode implements AutoCloseable {
     }
 
     /**
-     * Stops accepting and closes connections (their users go offline), then leaves the cluster (releasing only
-     * this node's users), stores what the history writers hold, and closes the database.
+     * Stops accepting and closes connections (their users go offline), stores what the history writers hold,
+     * leaves the cluster (releasing only this node's users), stores delivery positions, and closes the database.
      */
     @Override
     public void close() {

@@ -10,7 +10,7 @@ import java.util.Set;
  * This node's part in getting messages to users wherever they are logged in. A node runs alone
  * ({@link #standalone}) or as one of several sharing a Redis ({@link #redis}); either way login, logout and a
  * dropped connection make exactly one call here each, and a chat is handed over with {@link #send} and is then
- * the cluster's to deliver or keep in the recipient's {@link Mailbox}. Thread-safe.
+ * the cluster's to deliver, or to report to the recipient's {@link Mailbox} as missed. Thread-safe.
  */
 public interface Cluster extends AutoCloseable {
 
@@ -25,8 +25,14 @@ public interface Cluster extends AutoCloseable {
     /** Ends {@link #register}, if {@code outbox} is still the user's, so a stale close cannot end a new login. */
     void unregister(int userId, Outbox outbox);
 
-    /** Gets a chat line to the user: their connection here, the node that holds them, or their mailbox. */
-    void send(int userId, byte[] line);
+    /**
+     * Gets chat {@code mid} to the user: their connection here or on the node that holds them; if neither takes
+     * it, their mailbox hears it missed them.
+     */
+    void send(int userId, long mid, byte[] line);
+
+    /** This node's slot in message ids (see {@code MessageIds}): 0 for a node alone, leased in a cluster. */
+    int slot();
 
     /** The subset of {@code userIds} that is logged in anywhere now. */
     Set<Integer> online(Collection<Integer> userIds);

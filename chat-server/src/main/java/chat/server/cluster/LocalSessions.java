@@ -33,32 +33,32 @@ final class LocalSessions {
         return byUser.containsKey(userId);
     }
 
-    /** True when the user is here and their outbox took the line. */
-    boolean deliver(int userId, byte[] line) {
+    /** True when the user is here and their outbox took the chat. */
+    boolean deliver(int userId, long mid, byte[] line) {
         Outbox outbox = byUser.get(userId);
-        return outbox != null && outbox.deliver(userId, line);
+        return outbox != null && outbox.deliver(userId, mid, line);
     }
 
-    /** Delivers here or, if the user is not here (any more), keeps the line in their mailbox. */
-    void deliverOrKeep(int userId, byte[] line) {
-        if (!deliver(userId, line)) {
-            mailbox.keep(userId, line);
+    /** Delivers here or, if the user is not here (any more), tells their mailbox the chat missed them. */
+    void deliverOrMiss(int userId, long mid, byte[] line) {
+        if (!deliver(userId, mid, line)) {
+            mailbox.missed(userId, mid, Mailbox.Miss.NOBODY_TOOK_IT);
         }
     }
 
     /**
-     * Hands each connected user what waits in their mailbox; returns how many messages went out. A database
-     * failure ends the round (logged); what was not handed over waits for the next round or login.
+     * Sends each connected user the chats other nodes gave ids since {@code sinceMillis}, which could not reach
+     * this node while it could not hear them; returns how many went out. A database failure ends the round.
      */
-    int handWaitingToConnected() {
-        int handed = 0;
+    int resendFromOtherNodes(long sinceMillis, int thisNodeSlot) {
+        int sent = 0;
         try {
             for (Map.Entry<Integer, Outbox> session : Map.copyOf(byUser).entrySet()) {
-                handed += mailbox.handTo(session.getKey(), session.getValue());
+                sent += mailbox.resendFromOtherNodes(session.getKey(), session.getValue(), sinceMillis, thisNodeSlot);
             }
         } catch (RuntimeException e) {
-            log.warn("handing kept messages to connected users failed after {}: {}", handed, e.toString());
+            log.warn("resending chats from other nodes to connected users failed after {}: {}", sent, e.toString());
         }
-        return handed;
+        return sent;
     }
 }

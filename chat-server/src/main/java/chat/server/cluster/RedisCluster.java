@@ -38,6 +38,7 @@ final class RedisCluster implements Cluster, RedisSubscriber.Inbound {
     private final RedisSubscriber subscriber;
     private final RedisPresence presence;
     private final RedisPublisher publisher;
+    private final RedisSlot slot;
     private final ExecutorService threads = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("chat-cluster-", 0).factory());
     private final Semaphore beatNow = new Semaphore(0);
@@ -54,6 +55,7 @@ final class RedisCluster implements Cluster, RedisSubscriber.Inbound {
         this.subscriber = new RedisSubscriber(endpoint, names, SUBSCRIBE_TIMEOUT, this);
         this.presence = new RedisPresence(redis, names, settings.presenceTtl());
         this.publisher = new RedisPublisher(redis, names);
+        this.slot = new RedisSlot(redis, names, settings.presenceTtl());
     }
 
     /** See {@link Cluster#redis}. */
@@ -94,6 +96,7 @@ final class RedisCluster implements Cluster, RedisSubscriber.Inbound {
     }
 
     private void start() {
+        slot.claim();
         publisher.start();
         subscriber.start(threads);
         try {
@@ -113,7 +116,8 @@ final class RedisCluster implements Cluster, RedisSubscriber.Inbound {
 
     /**
      * Claim, then subscription, then the local session: a chat published between the subscription and the
-     * local session finds nobody here and goes to the mailbox, which the login reads after this returns.
+     * local session finds nobody here and counts as missed, so it is after the cursor the login reads once
+     * this returns.
      */
     @Override
     public boolean register(int userId, Outbox outbox) {
@@ -142,10 +146,21 @@ final class RedisCluster implements Cluster, RedisSubscriber.Inbound {
 
     /** The user's channel has a subscriber exactly while a node holds them, so PUBLISH says if one took it. */
     @Override
-    public void send(int userId, byte[] line) {
-        if (!sessions.deliver(userId, line) && !publisher.publish(userId, line)) {
-            mailbox.keep(userId, line);
+    public void send(int userId, long mid, byte[] line) {
+        if (sessions.deliver(userId, mid, line)) {
+            return;
         }
+        switch (publisher.publish(userId, mid, line)) {
+            case TAKEN -> {
+            }
+            case NOBODY -> mailbox.missed(userId, mid, Mailbox.Miss.NOBODY_TOOK_IT);
+            case FAILED -> mailbox.missed(userId, mid, Mailbox.Miss.UNREACHABLE);
+        }
+    }
+
+    @Override
+    public int slot() {
+        return slot.get();
     }
 
     @Override
@@ -165,8 +180,8 @@ final class RedisCluster implements Cluster, RedisSubscriber.Inbound {
     }
 
     @Override
-    public void message(int userId, byte[] line) {
-        sessions.deliverOrKeep(userId, line);
+    public void message(int userId, long mid, byte[] line) {
+        sessions.deliverOrMiss(userId, mid, line);
     }
 
     @Override
@@ -178,23 +193,27 @@ final class RedisCluster implements Cluster, RedisSubscriber.Inbound {
      * Group changes made while the subscription was down went unheard, so every remembered member list is
      * outdated at once; the rest runs on a thread of its own, off the reader: pooled connections opened before
      * a Redis restart are dead and would each fail one command, so they go; a beat at once, since a restarted
-     * Redis has lost every presence key; then the chats kept while nodes could not reach each other go out.
+     * Redis has lost every presence key; then the chats other nodes could not publish to this node meanwhile
+     * go to its connected users.
      */
     @Override
-    public void subscribed() {
+    public void subscribed(long downSinceMillis) {
         versions.allChanged();
         if (running) {
-            threads.execute(this::afterSubscribed);
+            threads.execute(() -> afterSubscribed(downSinceMillis));
         }
     }
 
-    private void afterSubscribed() {
+    private void afterSubscribed(long downSinceMillis) {
         redis.getPool().clear();
         beatNow.release();
-        int handed = sessions.handWaitingToConnected();
-        if (handed > 0) {
-            log.info("node {} delivered {} messages kept while the link to the other nodes was down",
-                    settings.nodeId(), handed);
+        if (downSinceMillis == 0) {
+            return;
+        }
+        int sent = sessions.resendFromOtherNodes(downSinceMillis, slot.get());
+        if (sent > 0) {
+            log.info("node {} delivered {} chats from other nodes that could not reach it while the link was down",
+                    settings.nodeId(), sent);
         }
     }
 
@@ -214,6 +233,7 @@ final class RedisCluster implements Cluster, RedisSubscriber.Inbound {
             }
             try {
                 presence.renew().forEach(subscriber::unsubscribe);
+                slot.renew();
                 subscriber.checkAlive(settings.presenceTtl());
                 if (statsEvery > 0 && System.nanoTime() - nextStats >= 0) {
                     nextStats = System.nanoTime() + statsEvery;
@@ -227,7 +247,7 @@ final class RedisCluster implements Cluster, RedisSubscriber.Inbound {
 
     /** One INFO line of cross-node traffic totals, written only when they changed. */
     private void logStats() {
-        String stats = String.format("published %d to other nodes, %d to nobody (kept in mailboxes), %d failed; "
+        String stats = String.format("published %d to other nodes, %d to nobody, %d failed; "
                         + "received %d from other nodes; %d users here; subscription %s",
                 publisher.delivered(), publisher.unclaimed(), publisher.failed(), subscriber.received(),
                 presence.held(), subscriber.isConnected() ? "up" : "down");
@@ -248,6 +268,7 @@ final class RedisCluster implements Cluster, RedisSubscriber.Inbound {
         beatNow.release();
         publisher.close();
         presence.close();
+        slot.release();
         subscriber.close();
         threads.shutdown();
         try {

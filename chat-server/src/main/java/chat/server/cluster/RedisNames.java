@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
  *       publishes the group id there, and the others drop their cached member list.</li>
  *   <li>{@code <prefix>:presence:<id>}: key naming the node the user is logged in on, with a TTL the
  *       node's heartbeat keeps renewing.</li>
+ *   <li>{@code <prefix>:slot:<n>}: key naming the node that gives message ids with slot n (see MessageIds),
+ *       renewed like presence.</li>
  * </ul>
  */
 record RedisNames(String prefix, String nodeId) {
@@ -36,6 +38,10 @@ record RedisNames(String prefix, String nodeId) {
 
     String presenceKey(int userId) {
         return prefix + ":presence:" + userId;
+    }
+
+    String slotKey(int slot) {
+        return prefix + ":slot:" + slot;
     }
 
     /** The user a channel belongs to, or -1 when it is not a user channel of this cluster. */

@@ -1,5 +1,6 @@
 package chat.server.cluster;
 
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -18,7 +19,10 @@ import redis.clients.jedis.exceptions.JedisException;
 /**
  * Publishes a message on the recipient's channel. A user's channel has a subscriber exactly while some node
  * holds the user, so PUBLISH's reply says whether a node took the message. Zero, or a Redis that does not
- * answer, counts as not taken: the caller keeps the message in the recipient's mailbox, and nothing is lost.
+ * answer, counts as not taken, and the caller tells the recipient's mailbox which of the two it was.
+ *
+ * <p>The payload is the chat's mid (8 bytes, big-endian) followed by its line, so the receiving node can report
+ * the chat by mid if it cannot deliver it either.
  *
  * <p>Publishes are pipelined: callers queue and wait, and one platform thread sends whatever has gathered as
  * one pipeline and hands each caller its own reply. Under load that is one round trip for hundreds of messages
@@ -29,7 +33,10 @@ final class RedisPublisher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RedisPublisher.class);
     private static final int MAX_PIPELINE = 500;
 
-    private record Pending(int userId, byte[] line, CompletableFuture<Boolean> taken) {
+    /** What became of a publish. */
+    enum Outcome { TAKEN, NOBODY, FAILED }
+
+    private record Pending(int userId, byte[] payload, CompletableFuture<Outcome> outcome) {
     }
 
     private final RedisClient redis;
@@ -52,18 +59,15 @@ final class RedisPublisher implements AutoCloseable {
         thread.execute(this::publishQueued);
     }
 
-    /**
-     * Offers one encoded line for a user connected elsewhere.
-     *
-     * @return true only when another node took it; false means the caller must keep it
-     */
-    boolean publish(int userId, byte[] line) {
+    /** Offers chat {@code mid} for a user connected elsewhere, and says whether a node took it. */
+    Outcome publish(int userId, long mid, byte[] line) {
         if (!running) {
-            return false;
+            return Outcome.FAILED;
         }
-        Pending pending = new Pending(userId, line, new CompletableFuture<>());
+        Pending pending = new Pending(userId, ByteBuffer.allocate(Long.BYTES + line.length).putLong(mid).put(line)
+                .array(), new CompletableFuture<>());
         queue.add(pending);
-        return pending.taken().join();
+        return pending.outcome().join();
     }
 
     /** Tells the other nodes that a group's membership changed, so they stop trusting what they remember. */
@@ -94,26 +98,26 @@ final class RedisPublisher implements AutoCloseable {
             } catch (RuntimeException e) {
                 log.warn("node {}: publishing failed", names.nodeId(), e);
             } finally {
-                batch.forEach(p -> p.taken().complete(false));
+                batch.forEach(p -> p.outcome().complete(Outcome.FAILED));
                 batch.clear();
             }
         }
         List<Pending> left = new ArrayList<>();
         queue.drainTo(left);
-        left.forEach(p -> p.taken().complete(false));
+        left.forEach(p -> p.outcome().complete(Outcome.FAILED));
     }
 
     private void publishAll(List<Pending> batch) {
         List<Response<Long>> replies = new ArrayList<>(batch.size());
         try (AbstractPipeline pipeline = redis.pipelined()) {
             for (Pending p : batch) {
-                replies.add(pipeline.publish(names.userChannelBytes(p.userId()), p.line()));
+                replies.add(pipeline.publish(names.userChannelBytes(p.userId()), p.payload()));
             }
             pipeline.sync();
         } catch (JedisException e) {
             failed.addAndGet(batch.size());
             if (!failing) {
-                log.warn("node {} cannot publish to Redis: {}; chats for other nodes are stored offline until it "
+                log.warn("node {} cannot publish to Redis: {}; chats for other nodes wait until it "
                         + "answers", names.nodeId(), e.getMessage());
             }
             failing = true;
@@ -128,9 +132,9 @@ final class RedisPublisher implements AutoCloseable {
             (taken ? delivered : unclaimed).incrementAndGet();
             if (log.isDebugEnabled()) {
                 log.debug("node {}: message for user {} {}", names.nodeId(), batch.get(i).userId(),
-                        taken ? "published to another node" : "has no node; stored offline");
+                        taken ? "published to another node" : "has no node");
             }
-            batch.get(i).taken().complete(taken);
+            batch.get(i).outcome().complete(taken ? Outcome.TAKEN : Outcome.NOBODY);
         }
     }
 

@@ -1,5 +1,6 @@
 package chat.server.cluster;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -31,8 +32,8 @@ final class RedisSubscriber implements SubscriptionListener.Events, AutoCloseabl
 
     /** What the subscription brings in; called on the reader thread, so each call must return quickly. */
     interface Inbound {
-        /** A message another node published for a user this node holds (or held). */
-        void message(int userId, byte[] line);
+        /** Chat {@code mid}, which another node published for a user this node holds (or held). */
+        void message(int userId, long mid, byte[] line);
 
         /** Another node changed a group's membership. */
         void groupChanged(int groupId);
@@ -40,8 +41,10 @@ final class RedisSubscriber implements SubscriptionListener.Events, AutoCloseabl
         /**
          * Subscribed, for the first time or again after the connection was lost: group changes and messages
          * may have gone unheard meanwhile. Called before other threads see the subscription as up.
+         *
+         * @param downSinceMillis when the previous subscription was lost (epoch millis), 0 the first time
          */
-        void subscribed();
+        void subscribed(long downSinceMillis);
     }
 
     private static final Logger log = LoggerFactory.getLogger(RedisSubscriber.class);
@@ -66,6 +69,8 @@ final class RedisSubscriber implements SubscriptionListener.Events, AutoCloseabl
     private volatile boolean running;
     /** Reader thread only: when the last confirmed subscription was lost; 0 before the first one. */
     private long downSinceNanos;
+    /** Reader thread only: the same moment by the wall clock, which message ids are made of. */
+    private long downSinceMillis;
 
     RedisSubscriber(RedisEndpoint endpoint, RedisNames names, Duration confirmTimeout, Inbound inbound) {
         this.endpoint = endpoint;
@@ -201,6 +206,7 @@ final class RedisSubscriber implements SubscriptionListener.Events, AutoCloseabl
             }
             if (listener.confirmed()) {
                 downSinceNanos = System.nanoTime();
+                downSinceMillis = System.currentTimeMillis();
                 backoff = MIN_BACKOFF;
                 failures = 0;
             } else {
@@ -238,7 +244,7 @@ final class RedisSubscriber implements SubscriptionListener.Events, AutoCloseabl
                         .map(names::userChannelBytes).toArray(byte[][]::new));
             }
             lastPongNanos = System.nanoTime();
-            inbound.subscribed();
+            inbound.subscribed(downSinceMillis);
             active = listener;
             changed.signalAll();
         } finally {
@@ -267,14 +273,23 @@ final class RedisSubscriber implements SubscriptionListener.Events, AutoCloseabl
         unsubscribing.arrived(userId);
     }
 
+    /** The payload is the chat's mid, 8 bytes, then its line (see {@link RedisPublisher}). */
     @Override
-    public void message(int userId, byte[] line) {
+    public void message(int userId, byte[] payload) {
         received.incrementAndGet();
-        log.debug("node {} received a message for user {} from another node", names.nodeId(), userId);
+        if (payload.length <= Long.BYTES) {
+            log.warn("node {} dropped a malformed message for user {} from another node", names.nodeId(), userId);
+            return;
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(payload);
+        long mid = buffer.getLong();
+        byte[] line = new byte[buffer.remaining()];
+        buffer.get(line);
+        log.debug("node {} received chat {} for user {} from another node", names.nodeId(), mid, userId);
         try {
-            inbound.message(userId, line);
+            inbound.message(userId, mid, line);
         } catch (RuntimeException e) {
-            log.error("node {} could not deliver or store a message for user {}", names.nodeId(), userId, e);
+            log.error("node {} could not deliver chat {} to user {}", names.nodeId(), mid, userId, e);
         }
     }
 

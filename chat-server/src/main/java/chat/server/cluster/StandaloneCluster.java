@@ -7,7 +7,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** A node that runs alone: online means logged in here, and a chat goes to a connection here or the mailbox. */
+/** A node that runs alone: online means logged in here, and a chat goes to a connection here or misses. */
 final class StandaloneCluster implements Cluster {
     private final LocalSessions sessions;
     private final MembershipVersions versions = new MembershipVersions();
@@ -27,8 +27,13 @@ final class StandaloneCluster implements Cluster {
     }
 
     @Override
-    public void send(int userId, byte[] line) {
-        sessions.deliverOrKeep(userId, line);
+    public void send(int userId, long mid, byte[] line) {
+        sessions.deliverOrMiss(userId, mid, line);
+    }
+
+    @Override
+    public int slot() {
+        return 0;
     }
 
     @Override

@@ -1,11 +1,12 @@
 package chat.server.delivery;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 /**
  * The outgoing side of one client connection: a queue that never blocks the caller. Replies may be lost with
- * the connection; chats may not, so a chat handed over with {@link #deliver} that the connection cannot write
- * goes to the recipient's {@link Mailbox}.
+ * the connection; a chat may not, so the connection tells its {@link Receipts} which chats it wrote and which
+ * it could not.
  */
 public interface Outbox {
 
@@ -13,15 +14,23 @@ public interface Outbox {
     boolean offer(byte[] line);
 
     /**
-     * Queues a chat for {@code recipientId}, which must not be lost: if the connection closes before writing
-     * it, it is kept for that recipient, whoever is logged in on the connection by then.
+     * Queues chat {@code mid} for {@code recipientId}; once written, or once it is clear it cannot be, the
+     * connection's receipts hear of it, whoever is logged in on the connection by then.
      *
-     * @return false when the outbox is closed or full; the caller keeps the message
+     * @return false when the outbox is closed or full; the caller must treat the chat as not delivered
      */
-    boolean deliver(int recipientId, byte[] line);
+    boolean deliver(int recipientId, long mid, byte[] line);
 
     /** Queues {@code line} ahead of anything waiting; completes true once written and flushed. */
     CompletableFuture<Boolean> sendFirst(byte[] line);
+
+    /**
+     * Waits until no more than {@code bytes} wait unwritten, so a long catch-up is written at the pace the
+     * client reads instead of piling up.
+     *
+     * @return false when the connection closed or {@code timeout} passed first
+     */
+    boolean awaitRoom(long bytes, Duration timeout) throws InterruptedException;
 
     /** For logs: where the client connects from. */
     String remoteAddress();

@@ -2,6 +2,8 @@ package chat.server.directory;
 
 import chat.server.cluster.Cluster;
 import chat.server.storage.GroupDao;
+import chat.server.storage.MessageIds;
+import java.time.Clock;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,11 +21,13 @@ public final class GroupMembers {
 
     private final GroupDao groups;
     private final Cluster cluster;
+    private final Clock clock;
     private final ConcurrentMap<Integer, Known> known = new ConcurrentHashMap<>();
 
-    public GroupMembers(GroupDao groups, Cluster cluster) {
+    public GroupMembers(GroupDao groups, Cluster cluster, Clock clock) {
         this.groups = groups;
         this.cluster = cluster;
+        this.clock = clock;
     }
 
     /** The ids of the group's members; empty when the group does not exist. */
@@ -43,9 +47,12 @@ public final class GroupMembers {
         return members;
     }
 
-    /** Adds a normal member and tells every node; false when the user already was one. */
+    /**
+     * Adds a normal member, who receives the group's chats from now on, and tells every node; false when the user
+     * already was one.
+     */
     public boolean join(int groupId, int userId) {
-        if (!groups.join(groupId, userId)) {
+        if (!groups.join(groupId, userId, MessageIds.positionAt(clock.millis()))) {
             return false;
         }
         cluster.announceGroupChange(groupId);

@@ -16,7 +16,7 @@ import chat.server.storage.UserRef;
 import java.time.Clock;
 import java.util.List;
 
-/** Group chat: only members may post; stored once, then routed to every other member; acked once durable. */
+/** Group chat: only members may post; stored once, routed at once to every other member, acked once durable. */
 public final class GroupChatHandler implements Handler<GroupChat> {
     private final GroupMembers members;
     private final GroupDao groups;
@@ -45,13 +45,13 @@ public final class GroupChatHandler implements Handler<GroupChat> {
             }
             throw new ProtocolException(ErrorCode.FORBIDDEN, "you are not a member of group " + chat.groupid());
         }
-        SentTime time = SentTime.of(chat.time(), clock);
+        SentTime time = SentTime.now(clock);
         StoredChat stored = history.store(new NewChat(sender.id(), null, chat.groupid(), chat.msg(), time.value()));
         byte[] line = codec.encodeLine(new GroupChat(null, sender.id(), sender.name(), chat.groupid(), chat.msg(),
                 time.text(), stored.id()));
         for (int member : recipients) {
             if (member != sender.id()) {
-                cluster.send(member, line);
+                cluster.send(member, stored.id(), line);
             }
         }
         session.acknowledgeWhenCommitted(stored, chat, new GroupChatAck(chat.seq(), stored.id(), time.text()));

@@ -1,12 +1,11 @@
 package chat.server.handler;
 
-import chat.core.ChatTime;
-import chat.core.Contacts.HistoryEntry;
 import chat.core.ErrorCode;
 import chat.core.Limits;
 import chat.core.Message.History;
 import chat.core.Message.HistoryAck;
 import chat.core.ProtocolException;
+import chat.server.delivery.StoredChats;
 import chat.server.session.Session;
 import chat.server.storage.ChatMessageDao;
 import chat.server.storage.ChatRow;
@@ -38,11 +37,6 @@ public final class HistoryHandler implements Handler<History> {
             }
             rows = history.groupHistory(request.groupid(), before, limit);
         }
-        session.reply(new HistoryAck(request.seq(), rows.stream().map(HistoryHandler::entry).toList()));
-    }
-
-    private static HistoryEntry entry(ChatRow row) {
-        return new HistoryEntry(row.id(), row.senderId(), row.senderName(), row.recipientId(), row.groupId(),
-                row.body(), ChatTime.format(row.sentAt()));
+        session.reply(new HistoryAck(request.seq(), rows.stream().map(StoredChats::entry).toList()));
     }
 }

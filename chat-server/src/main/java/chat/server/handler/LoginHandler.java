@@ -15,8 +15,9 @@ import java.util.Optional;
 
 /**
  * Logs a user in: checks the password or resume token, then opens the session (one per user across the
- * cluster), answering with friends, groups and the messages that waited. Clients that send {@code seq} get a
- * resume token in the ack, to log back in without the password.
+ * cluster), answering with friends, groups and, for the original client, the chats that waited. Clients that
+ * send {@code seq} sync their chats instead, and get a resume token in the ack, to log back in without the
+ * password.
  */
 public final class LoginHandler implements Handler<Login> {
     static final String INVALID = "id or password is invalid!";
@@ -50,7 +51,7 @@ public final class LoginHandler implements Handler<Login> {
             return;
         }
         UserRef user = new UserRef(row.get().id(), row.get().name());
-        SessionRegistry.Opened opened = sessions.open(session, user, waiting -> {
+        SessionRegistry.Opened opened = sessions.open(session, user, login.seq() != null, waiting -> {
             String token = login.seq() == null ? null
                     : login.token() != null ? login.token() : tokens.issue(user.id());
             return new LoginAck(login.seq(), 0, null, user.id(), user.name(), contacts.friendsOf(user.id()),

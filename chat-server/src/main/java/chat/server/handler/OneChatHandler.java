@@ -15,9 +15,9 @@ import chat.server.storage.UserRef;
 import java.time.Clock;
 
 /**
- * One-to-one chat: stored first, then routed; the sender's ack waits until the message is durable. What the
- * recipient gets names the session's user as sender, whatever the request claimed, and carries the server's
- * message id.
+ * One-to-one chat: given its id and queued for storing, routed at once, and acked to the sender once it is
+ * durable. What the recipient gets names the session's user as sender and the server's time, whatever the
+ * request claimed, and carries the message id.
  */
 public final class OneChatHandler implements Handler<OneChat> {
     private final UserDirectory users;
@@ -41,9 +41,9 @@ public final class OneChatHandler implements Handler<OneChat> {
         if (users.find(chat.toid()).isEmpty()) {
             throw new ProtocolException(ErrorCode.NOT_FOUND, "no user with id " + chat.toid());
         }
-        SentTime time = SentTime.of(chat.time(), clock);
+        SentTime time = SentTime.now(clock);
         StoredChat stored = history.store(new NewChat(sender.id(), chat.toid(), null, chat.msg(), time.value()));
-        cluster.send(chat.toid(), codec.encodeLine(
+        cluster.send(chat.toid(), stored.id(), codec.encodeLine(
                 new OneChat(null, sender.id(), sender.name(), chat.toid(), chat.msg(), time.text(), stored.id())));
         session.acknowledgeWhenCommitted(stored, chat, new OneChatAck(chat.seq(), stored.id(), time.text()));
     }

@@ -5,17 +5,21 @@ import chat.core.Message.Register;
 import chat.core.Message.RegisterAck;
 import chat.server.auth.PasswordHasher;
 import chat.server.session.Session;
+import chat.server.storage.MessageIds;
 import chat.server.storage.UserDao;
+import java.time.Clock;
 import org.jdbi.v3.core.JdbiException;
 
 /** Creates an account. Failures still answer with a register ack, since the original client waits for one. */
 public final class RegisterHandler implements Handler<Register> {
     private final UserDao users;
     private final PasswordHasher hasher;
+    private final Clock clock;
 
-    public RegisterHandler(UserDao users, PasswordHasher hasher) {
+    public RegisterHandler(UserDao users, PasswordHasher hasher, Clock clock) {
         this.users = users;
         this.hasher = hasher;
+        this.clock = clock;
     }
 
     @Override
@@ -31,7 +35,8 @@ public final class RegisterHandler implements Handler<Register> {
         }
         int id;
         try {
-            id = users.insert(register.name(), hasher.hash(register.password()));
+            // A new user's chats count from now: nothing sent before can be waiting for them.
+            id = users.create(register.name(), hasher.hash(register.password()), MessageIds.positionAt(clock.millis()));
         } catch (JdbiException e) {
             // Someone registered the same name between the check and the insert.
             if (users.findByName(register.name()).isPresent()) {

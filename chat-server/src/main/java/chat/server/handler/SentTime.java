@@ -5,15 +5,12 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 
 /**
- * When a chat was sent. The original client stamps its chats with its local time and shows the stamp it
- * receives, so a well-formed stamp is kept; the server's clock fills in a missing or malformed one.
+ * When a chat was sent, by the server's clock, to the second. A time the client puts in its request is ignored:
+ * a sender could otherwise backdate a chat, or send one the database cannot store.
  */
 record SentTime(LocalDateTime value, String text) {
 
-    static SentTime of(String claimed, Clock clock) {
-        if (ChatTime.isValid(claimed)) {
-            return new SentTime(LocalDateTime.parse(claimed, ChatTime.FORMAT), claimed);
-        }
+    static SentTime now(Clock clock) {
         LocalDateTime now = LocalDateTime.now(clock).withNano(0);
         return new SentTime(now, ChatTime.format(now));
     }

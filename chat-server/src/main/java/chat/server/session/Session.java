@@ -21,6 +21,7 @@ public final class Session {
     private final Outbox outbox;
     private final Codec codec;
     private volatile UserRef user;
+    private volatile boolean syncs;
 
     public Session(Outbox outbox, Codec codec) {
         this.outbox = outbox;
@@ -40,8 +41,17 @@ public final class Session {
         return current;
     }
 
-    void loggedIn(UserRef user) {
+    void loggedIn(UserRef user, boolean syncs) {
         this.user = user;
+        this.syncs = syncs;
+    }
+
+    /**
+     * True when the logged-in client is one that sends {@code seq} (ours): it syncs its chats and says how far
+     * it got, and it pings. The original client does neither.
+     */
+    public boolean syncs() {
+        return syncs;
     }
 
     void loggedOut() {

@@ -7,41 +7,59 @@ import chat.server.storage.UserRef;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * A session's life, in one place: {@link #open} at login, {@link #close} at logout or when the connection goes.
- * Opening claims the user cluster-wide and routes their chats to the session's connection, then hands over
- * what waited in their mailbox; closing undoes it.
+ * Opening claims the user cluster-wide and routes their chats to the session's connection, then, for a client
+ * that does not sync, hands over what waited; closing undoes it.
  */
 public final class SessionRegistry {
-    private static final Duration HAND_OVER_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
 
     /** How a login went. */
     public enum Opened { OPENED, ALREADY_ONLINE }
 
     private final Cluster cluster;
     private final Mailbox mailbox;
+    private final LongSupplier settledThrough;
 
-    public SessionRegistry(Cluster cluster, Mailbox mailbox) {
+    /**
+     * {@code settledThrough}: the position up to which every chat is stored or has failed, so that a login can
+     * tell when what raced it has all been stored (see {@link Mailbox#follow}).
+     */
+    public SessionRegistry(Cluster cluster, Mailbox mailbox, LongSupplier settledThrough) {
         this.cluster = cluster;
         this.mailbox = mailbox;
+        this.settledThrough = settledThrough;
     }
 
     /**
-     * Logs {@code user} in on {@code session} and answers with {@code ack}, built from the messages that waited
-     * for the user. The ack goes ahead of any chat that raced it, and the waiting messages leave the mailbox
-     * only once the ack carrying them has been written. Anything that fails after the claim undoes it.
+     * Logs {@code user} in on {@code session} and answers with {@code ack}. A client that syncs gets no chats in
+     * the ack (it asks for them). Any other gets in the ack the oldest chats that waited for it, as many as fit,
+     * and the rest right after, as ordinary chats at the pace it reads them. The ack goes ahead of any chat that
+     * raced it. Anything that fails after the claim undoes it.
+     *
+     * @param ack the login ack, given the waiting chats it is to carry (JSON texts)
      */
-    public Opened open(Session session, UserRef user, Function<List<String>, Message> ack) {
+    public Opened open(Session session, UserRef user, boolean syncs, Function<List<String>, Message> ack) {
         if (!cluster.register(user.id(), session.outbox())) {
             return Opened.ALREADY_ONLINE;
         }
-        session.loggedIn(user);
+        session.loggedIn(user, syncs);
         try {
-            Mailbox.Waiting waiting = mailbox.waiting(user.id());
-            if (session.replyFirstAndWait(ack.apply(waiting.messages()), HAND_OVER_TIMEOUT)) {
-                mailbox.handedOver(user.id(), waiting);
+            if (syncs) {
+                session.replyFirstAndWait(ack.apply(List.of()), ACK_TIMEOUT);
+                return Opened.OPENED;
             }
+            Mailbox.Catchup catchup = mailbox.follow(user.id(), session.outbox(), settledThrough);
+            if (session.replyFirstAndWait(ack.apply(catchup.forAck(Mailbox.ACK_CHATS_BUDGET)), ACK_TIMEOUT)) {
+                catchup.ackWritten();
+                catchup.sendRest();
+            }
+            return Opened.OPENED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return Opened.OPENED;
         } catch (RuntimeException e) {
             close(session);
@@ -53,6 +71,9 @@ public final class SessionRegistry {
     public void close(Session session) {
         session.user().ifPresent(user -> {
             cluster.unregister(user.id(), session.outbox());
+            if (!session.syncs()) {
+                mailbox.unfollow(user.id(), session.outbox());
+            }
             session.loggedOut();
         });
     }

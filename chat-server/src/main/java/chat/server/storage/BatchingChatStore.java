@@ -1,65 +1,79 @@
 package chat.server.storage;
 
+import chat.server.storage.ChatMessageBatchDao.IdentifiedChat;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A {@link ChatStore} that group-commits: while one batch is being written the next one gathers, so under load
- * one transaction stores hundreds of messages instead of paying a commit each. An idle server writes a lone
- * message at once; nothing waits on a timer.
+ * A {@link ChatStore} that gives each chat its id at once (see {@link MessageIds}) and group-commits behind:
+ * while one batch is being written the next one gathers, so under load one transaction stores hundreds of
+ * chats instead of paying a commit each. An idle server writes a lone chat at once; nothing waits on a timer.
  *
- * <p>Each batch hands out its ids as soon as its INSERT has run and only then commits. The commit is where the
- * database waits for the disk, so forwarding before it keeps that wait out of every message's delivery time,
- * while senders still hear "stored" only after it.
+ * <p>Nothing a sender does can fail another sender's chat: if a batch is refused for what is in it, its chats
+ * are stored one by one and only the offending one fails. If the database cannot be reached, the batch fails
+ * as a whole, and a chat that waited longer than {@code maxWait} for its turn fails without being tried, so
+ * senders hear "not stored" within seconds during an outage instead of waiting on it.
  */
 public final class BatchingChatStore implements ChatStore, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BatchingChatStore.class);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
-    private record Pending(NewChat chat, CompletableFuture<Long> id, CompletableFuture<Void> committed) {
+    private record Pending(IdentifiedChat chat, long queuedAtNanos, CompletableFuture<Void> committed) {
     }
 
     /** Queued once per writer by {@link #close()}, after everything already queued. */
-    private static final Pending STOP = new Pending(null, null, null);
-
-    private static final Duration STOP_GRACE = Duration.ofSeconds(5);
+    private static final Pending STOP = new Pending(null, 0, null);
 
     private final Jdbi jdbi;
+    private final MessageIds ids;
     private final int writers;
     private final int maxBatch;
     private final long idleNanos;
+    private final long maxWaitNanos;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    /** Ids handed out and not yet stored or failed; with {@link #issuing}, what {@link #settledThrough} reads. */
+    private final ConcurrentSkipListSet<Long> unsettled = new ConcurrentSkipListSet<>();
+    private final ReentrantLock issuing = new ReentrantLock();
+    private long lastIssued;
     private final ExecutorService threads = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("chat-history-writer-", 0).factory());
     private volatile boolean open = true;
 
-    private BatchingChatStore(Jdbi jdbi, int writers, int maxBatch, Duration keepIdle) {
+    private BatchingChatStore(Jdbi jdbi, MessageIds ids, Settings settings) {
         this.jdbi = jdbi;
-        this.writers = writers;
-        this.maxBatch = maxBatch;
-        this.idleNanos = keepIdle.toNanos();
+        this.ids = ids;
+        this.writers = settings.writers();
+        this.maxBatch = settings.maxBatch();
+        this.idleNanos = settings.keepIdle().toNanos();
+        this.maxWaitNanos = settings.maxWait().toNanos();
     }
 
     /**
-     * Starts {@code writers} writers, so that many batches may be in flight at once, each of at most
-     * {@code maxBatch} messages. A writer keeps its connection while chats keep coming and gives it back after
-     * {@code keepIdle} without any.
+     * How the store writes: {@code writers} batches in flight at once, each of at most {@code maxBatch} chats; a
+     * writer keeps its connection while chats keep coming and gives it back after {@code keepIdle} without any; a
+     * chat not written within {@code maxWait} of being queued fails.
      */
-    public static BatchingChatStore start(Jdbi jdbi, int writers, int maxBatch, Duration keepIdle) {
-        BatchingChatStore store = new BatchingChatStore(jdbi, writers, maxBatch, keepIdle);
-        for (int i = 0; i < writers; i++) {
+    public record Settings(int writers, int maxBatch, Duration keepIdle, Duration maxWait) {
+    }
+
+    /** Starts the writers. */
+    public static BatchingChatStore start(Jdbi jdbi, MessageIds ids, Settings settings) {
+        BatchingChatStore store = new BatchingChatStore(jdbi, ids, settings);
+        for (int i = 0; i < settings.writers(); i++) {
             store.threads.execute(store::writeBatches);
         }
         return store;
@@ -70,12 +84,32 @@ public final class BatchingChatStore implements ChatStore, AutoCloseable {
         if (!open) {
             throw new IllegalStateException("the message store is closed");
         }
-        Pending pending = new Pending(chat, new CompletableFuture<>(), new CompletableFuture<>());
-        queue.add(pending);
+        long id;
+        issuing.lock();
         try {
-            return new StoredChat(pending.id().join(), pending.committed());
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            id = ids.next();
+            lastIssued = id;
+            unsettled.add(id);
+        } finally {
+            issuing.unlock();
+        }
+        CompletableFuture<Void> committed = new CompletableFuture<>();
+        committed.whenComplete((ignored, failure) -> unsettled.remove(id));
+        queue.add(new Pending(new IdentifiedChat(id, chat), System.nanoTime(), committed));
+        return new StoredChat(id, committed);
+    }
+
+    /**
+     * The position up to which every chat this store gave an id has been stored or has failed: what a reader of
+     * chats after a position may miss is beyond it.
+     */
+    public long settledThrough() {
+        issuing.lock();
+        try {
+            Long oldest = unsettled.isEmpty() ? null : unsettled.first();
+            return oldest == null ? Math.max(lastIssued, ids.lastPosition()) : oldest - 1;
+        } finally {
+            issuing.unlock();
         }
     }
 
@@ -96,13 +130,14 @@ public final class BatchingChatStore implements ChatStore, AutoCloseable {
                 batch.add(first);
                 queue.drainTo(batch, maxBatch - 1);
                 stopping = takeStopSignal(batch);
+                failOverdue(batch);
                 if (batch.isEmpty()) {
                     continue;
                 }
                 if (handle == null) {
                     handle = openHandle();
                 }
-                write(handle, batch);
+                handle = write(handle, batch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -132,12 +167,62 @@ public final class BatchingChatStore implements ChatStore, AutoCloseable {
         return signals > 0;
     }
 
-    private static void fail(List<Pending> batch, Exception e) {
-        log.warn("storing {} chat messages failed: {}", batch.size(), e.toString());
-        for (Pending p : batch) {
-            p.id().completeExceptionally(e);
-            p.committed().completeExceptionally(e);
+    private void failOverdue(List<Pending> batch) {
+        long now = System.nanoTime();
+        List<Pending> overdue = batch.stream().filter(p -> now - p.queuedAtNanos() > maxWaitNanos).toList();
+        if (!overdue.isEmpty()) {
+            batch.removeAll(overdue);
+            fail(overdue, new IllegalStateException("the database did not take the chat within "
+                    + TimeUnit.NANOSECONDS.toMillis(maxWaitNanos) + " ms"));
         }
+    }
+
+    /**
+     * Writes the batch in one transaction; if the database refuses it for its content, writes its chats one by
+     * one so only the offending ones fail. Returns the handle to go on with.
+     */
+    private Handle write(Handle handle, List<Pending> batch) throws SQLException {
+        try {
+            insert(handle, batch);
+            return handle;
+        } catch (SQLException e) {
+            if (!refusedForContent(e)) {
+                throw e;
+            }
+            rollback(handle);
+            log.warn("a batch of {} chats was refused ({}); storing them one by one", batch.size(), e.toString());
+        }
+        for (Pending chat : batch) {
+            try {
+                insert(handle, List.of(chat));
+            } catch (SQLException e) {
+                if (!refusedForContent(e)) {
+                    throw e;
+                }
+                rollback(handle);
+                log.warn("chat {} from user {} was refused: {}", chat.chat().id(), chat.chat().chat().senderId(),
+                        e.toString());
+                chat.committed().completeExceptionally(e);
+            }
+        }
+        return handle;
+    }
+
+    private static void insert(Handle handle, List<Pending> chats) throws SQLException {
+        handle.attach(ChatMessageBatchDao.class).insertAll(chats.stream().map(Pending::chat).toList());
+        handle.getConnection().commit();
+        chats.forEach(p -> p.committed().complete(null));
+    }
+
+    /** SQL states of class 22 (data) and 23 (integrity): the rows, not the connection, are the trouble. */
+    private static boolean refusedForContent(SQLException e) {
+        String state = e.getSQLState();
+        return state != null && (state.startsWith("22") || state.startsWith("23"));
+    }
+
+    private static void fail(List<Pending> chats, Exception e) {
+        log.warn("storing {} chat messages failed: {}", chats.size(), e.toString());
+        chats.forEach(p -> p.committed().completeExceptionally(e));
     }
 
     /**
@@ -155,13 +240,8 @@ public final class BatchingChatStore implements ChatStore, AutoCloseable {
         }
     }
 
-    private static void write(Handle handle, List<Pending> batch) throws SQLException {
-        long[] ids = handle.attach(ChatMessageBatchDao.class).insertAll(batch.stream().map(Pending::chat).toList());
-        for (int i = 0; i < batch.size(); i++) {
-            batch.get(i).id().complete(ids[i]);
-        }
-        handle.getConnection().commit();
-        batch.forEach(p -> p.committed().complete(null));
+    private static void rollback(Handle handle) throws SQLException {
+        handle.getConnection().rollback();
     }
 
     /** Rolls back whatever was not committed and gives the connection back to the pool. */

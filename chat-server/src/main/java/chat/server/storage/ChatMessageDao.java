@@ -4,7 +4,10 @@ import java.util.List;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
-/** The history of every chat, paged back newest first; the server writes it in batches ({@link ChatMessageBatchDao}). */
+/**
+ * Every chat, read back: a conversation's history paged back newest first, and a user's chats after a position,
+ * oldest first, for delivery. The server writes chats in batches ({@link ChatMessageBatchDao}).
+ */
 public interface ChatMessageDao {
 
     // One index range per direction, each stopping after :limit rows. A single WHERE with OR made MariaDB read
@@ -24,4 +27,21 @@ public interface ChatMessageDao {
             + "FROM chatmessage c JOIN `user` u ON u.id = c.sender_id "
             + "WHERE c.group_id = :groupId AND c.id < :before ORDER BY c.id DESC LIMIT :limit")
     List<ChatRow> groupHistory(@Bind("groupId") int groupId, @Bind("before") long beforeId, @Bind("limit") int limit);
+
+    /**
+     * The chats a user receives after {@code after}, oldest first: one-to-one chats to them, and chats in their
+     * groups by others since they joined. Each half stops after {@code :limit} rows on its own index range.
+     */
+    @SqlQuery("SELECT c.id, c.sender_id, u.name AS sender_name, c.recipient_id, c.group_id, c.body, c.sent_at "
+            + "FROM ((SELECT id FROM chatmessage WHERE recipient_id = :user AND id > :after ORDER BY id LIMIT :limit) "
+            + "UNION ALL (SELECT g.id FROM groupuser m JOIN chatmessage g ON g.group_id = m.groupid "
+            + "WHERE m.userid = :user AND g.id > :after AND g.id > m.joined_mid AND g.sender_id <> :user "
+            + "ORDER BY g.id LIMIT :limit)) page "
+            + "JOIN chatmessage c ON c.id = page.id JOIN `user` u ON u.id = c.sender_id "
+            + "ORDER BY c.id LIMIT :limit")
+    List<ChatRow> receivedAfter(@Bind("user") int userId, @Bind("after") long after, @Bind("limit") int limit);
+
+    /** The largest mid stored, 0 when there is none: new ids start above it. */
+    @SqlQuery("SELECT COALESCE(MAX(id), 0) FROM chatmessage")
+    long maxId();
 }

@@ -1,13 +1,13 @@
 package chat.server.storage;
 
-/** Where chat messages are kept for history: each gets its id first and is made durable soon after. */
+/** Where chat messages are kept for history: each gets its id at once and is made durable soon after. */
 public interface ChatStore {
 
     /**
-     * Inserts {@code chat} and returns once it has its id, typically before it is durable: the caller may forward
-     * it at once, and must answer the sender only when {@link StoredChat#committed()} completes.
+     * Gives {@code chat} its id and queues it to be stored, without waiting for the database: the caller may
+     * forward it at once, and must answer the sender only when {@link StoredChat#committed()} completes.
      *
-     * @throws RuntimeException when the message could not be inserted at all
+     * @throws IllegalStateException when the store is closed
      */
     StoredChat store(NewChat chat);
 }

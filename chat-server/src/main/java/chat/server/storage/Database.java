@@ -13,7 +13,8 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
  * with the settings (never the password) in the message, when the database cannot be reached or migrated.
  */
 public final class Database implements AutoCloseable {
-    private static final String MIGRATIONS = "classpath:db/migration";
+    /** SQL migrations from migrations/, and the few that must be Java (see storage.migration). */
+    private static final String[] MIGRATIONS = {"classpath:db/migration", "classpath:chat/server/storage/migration"};
 
     private final HikariDataSource pool;
     private final Jdbi jdbi;
@@ -65,7 +66,7 @@ public final class Database implements AutoCloseable {
     private static Jdbi createJdbi(HikariDataSource pool) {
         Jdbi jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
         for (Class<?> row : new Class<?>[] {UserRow.class, UserRef.class, GroupRow.class, MemberRow.class,
-                OfflineRow.class, ChatRow.class}) {
+                ChatRow.class}) {
             jdbi.registerRowMapper(ConstructorMapper.factory(row));
         }
         return jdbi;

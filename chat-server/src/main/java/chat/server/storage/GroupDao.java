@@ -23,30 +23,32 @@ public interface GroupDao extends SqlObject {
     @GetGeneratedKeys("id")
     int insertGroup(@Bind("name") String name, @Bind("desc") String desc);
 
-    @SqlUpdate("INSERT INTO groupuser (groupid, userid, grouprole) VALUES (:groupId, :userId, :role)")
-    void insertMember(@Bind("groupId") int groupId, @Bind("userId") int userId, @Bind("role") String role);
+    /** {@code joinedMid}: the member receives the group's chats from this position on. */
+    @SqlUpdate("INSERT INTO groupuser (groupid, userid, grouprole, joined_mid) VALUES (:groupId, :userId, :role, :joinedMid)")
+    void insertMember(@Bind("groupId") int groupId, @Bind("userId") int userId, @Bind("role") String role,
+                      @Bind("joinedMid") long joinedMid);
 
     @SqlQuery("SELECT COUNT(*) > 0 FROM groupuser WHERE groupid = :groupId AND userid = :userId")
     boolean isMember(@Bind("groupId") int groupId, @Bind("userId") int userId);
 
     /** Creates the group with its creator as first member; empty when the name is taken. */
     @Transaction
-    default Optional<GroupRow> create(String name, String desc, int creatorId) {
+    default Optional<GroupRow> create(String name, String desc, int creatorId, long joinedMid) {
         if (findByName(name).isPresent()) {
             return Optional.empty();
         }
         int id = insertGroup(name, desc);
-        insertMember(id, creatorId, CREATOR);
+        insertMember(id, creatorId, CREATOR, joinedMid);
         return Optional.of(new GroupRow(id, name, desc));
     }
 
     /** Adds a normal member; false when the user already was one. */
     @Transaction
-    default boolean join(int groupId, int userId) {
+    default boolean join(int groupId, int userId, long joinedMid) {
         if (isMember(groupId, userId)) {
             return false;
         }
-        insertMember(groupId, userId, NORMAL);
+        insertMember(groupId, userId, NORMAL, joinedMid);
         return true;
     }
 

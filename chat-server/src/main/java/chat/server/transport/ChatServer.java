@@ -1,7 +1,7 @@
 package chat.server.transport;
 
 import chat.core.Codec;
-import chat.server.delivery.Mailbox;
+import chat.server.delivery.Receipts;
 import chat.server.dispatch.Dispatcher;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -36,7 +36,7 @@ public final class ChatServer implements AutoCloseable {
     private final Settings settings;
     private final Codec codec;
     private final Dispatcher dispatcher;
-    private final Mailbox mailbox;
+    private final Receipts receipts;
     private final Semaphore permits;
     private final Set<Connection> open = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean running = new AtomicBoolean();
@@ -48,11 +48,11 @@ public final class ChatServer implements AutoCloseable {
             Thread.ofVirtual().name("chat-writer-", 0).factory());
     private ServerSocket listener;
 
-    public ChatServer(Settings settings, Codec codec, Dispatcher dispatcher, Mailbox mailbox) {
+    public ChatServer(Settings settings, Codec codec, Dispatcher dispatcher, Receipts receipts) {
         this.settings = settings;
         this.codec = codec;
         this.dispatcher = dispatcher;
-        this.mailbox = mailbox;
+        this.receipts = receipts;
         this.permits = new Semaphore(settings.maxConnections());
     }
 
@@ -96,7 +96,7 @@ public final class ChatServer implements AutoCloseable {
         try {
             socket.setTcpNoDelay(true);
             socket.setKeepAlive(true);
-            Connection connection = new Connection(socket, settings.maxQueuedBytesPerConnection(), mailbox, writers);
+            Connection connection = new Connection(socket, settings.maxQueuedBytesPerConnection(), receipts, writers);
             open.add(connection);
             ConnectionHandler handler = new ConnectionHandler(connection, socket.getInputStream(), codec,
                     dispatcher, () -> {

@@ -1,7 +1,7 @@
 package chat.server.transport;
 
-import chat.server.delivery.Mailbox;
 import chat.server.delivery.Outbox;
+import chat.server.delivery.Receipts;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,53 +29,56 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A client that stops reading cannot hold anyone up: offers never block, and once more than
  * {@code maxQueuedBytes} wait unwritten the connection is closed as too slow. Chats still queued when the
- * connection closes go to the mailbox of the user each was for.
+ * connection closes are reported unwritten, for the user each was for.
  */
 final class Connection implements Outbox {
     private static final Logger log = LoggerFactory.getLogger(Connection.class);
 
-    /** {@code recipientId} is set for a chat, which must reach the recipient's mailbox if it cannot be written. */
-    private record Outgoing(byte[] line, Integer recipientId, CompletableFuture<Boolean> written) {
+    /** {@code recipientId} and {@code mid} are set for a chat, whose fate the receipts must hear. */
+    private record Outgoing(byte[] line, Integer recipientId, long mid, CompletableFuture<Boolean> written) {
     }
 
     private final Socket socket;
     private final OutputStream out;
     private final long maxQueuedBytes;
-    private final Mailbox undelivered;
+    private final Receipts receipts;
     private final Executor writers;
     private final LinkedBlockingDeque<Outgoing> queue = new LinkedBlockingDeque<>();
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicBoolean writing = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final ReentrantLock roomLock = new ReentrantLock();
+    private final Condition room = roomLock.newCondition();
+    private volatile boolean roomWanted;
 
     /** {@code writers} runs the writer whenever there is something to send. */
-    Connection(Socket socket, long maxQueuedBytes, Mailbox undelivered, Executor writers) throws IOException {
+    Connection(Socket socket, long maxQueuedBytes, Receipts receipts, Executor writers) throws IOException {
         this.socket = socket;
         this.out = socket.getOutputStream();
         this.maxQueuedBytes = maxQueuedBytes;
-        this.undelivered = undelivered;
+        this.receipts = receipts;
         this.writers = writers;
     }
 
     @Override
     public boolean offer(byte[] line) {
-        return enqueue(new Outgoing(line, null, null), false);
+        return enqueue(new Outgoing(line, null, 0, null), false);
     }
 
     @Override
-    public boolean deliver(int recipientId, byte[] line) {
-        return enqueue(new Outgoing(line, recipientId, null), false);
+    public boolean deliver(int recipientId, long mid, byte[] line) {
+        return enqueue(new Outgoing(line, recipientId, mid, null), false);
     }
 
     /**
      * Queues a line ahead of everything waiting and completes when it has been written and flushed (true)
      * or the connection closed first (false). The login ack uses it so it precedes chats that raced it, and so
-     * offline messages are deleted only once the ack carrying them is out.
+     * the chats it carries count as received only once it is out.
      */
     @Override
     public CompletableFuture<Boolean> sendFirst(byte[] line) {
         CompletableFuture<Boolean> written = new CompletableFuture<>();
-        if (!enqueue(new Outgoing(line, null, written), true)) {
+        if (!enqueue(new Outgoing(line, null, 0, written), true)) {
             written.complete(false);
         }
         return written;
@@ -130,9 +135,15 @@ final class Connection implements Outbox {
                 }
                 queuedBytes.addAndGet(-item.line().length);
                 out.write(item.line());
+                if (item.recipientId() != null) {
+                    receipts.written(item.recipientId(), item.mid());
+                }
                 if (item.written() != null) {
                     out.flush();
                     item.written().complete(true);
+                }
+                if (roomWanted) {
+                    signalRoom();
                 }
             }
         } catch (IOException e) {
@@ -153,7 +164,7 @@ final class Connection implements Outbox {
     /** Lets what is queued go out, waiting at most {@code grace}, then closes. */
     void finish(Duration grace) {
         CompletableFuture<Boolean> drained = new CompletableFuture<>();
-        if (enqueue(new Outgoing(new byte[0], null, drained), false)) {
+        if (enqueue(new Outgoing(new byte[0], null, 0, drained), false)) {
             try {
                 drained.get(grace.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
@@ -163,6 +174,34 @@ final class Connection implements Outbox {
             }
         }
         close();
+    }
+
+    @Override
+    public boolean awaitRoom(long bytes, Duration timeout) throws InterruptedException {
+        long left = timeout.toNanos();
+        roomLock.lock();
+        try {
+            while (!closed.get() && queuedBytes.get() > bytes) {
+                if (left <= 0) {
+                    return false;
+                }
+                roomWanted = true;
+                left = room.awaitNanos(left);
+            }
+            return !closed.get();
+        } finally {
+            roomWanted = false;
+            roomLock.unlock();
+        }
+    }
+
+    private void signalRoom() {
+        roomLock.lock();
+        try {
+            room.signalAll();
+        } finally {
+            roomLock.unlock();
+        }
     }
 
     boolean isClosed() {
@@ -180,6 +219,7 @@ final class Connection implements Outbox {
             log.debug("close of {} failed: {}", socket.getRemoteSocketAddress(), e.toString());
         }
         drainAfterClose();
+        signalRoom();
     }
 
     private void drainAfterClose() {
@@ -192,7 +232,7 @@ final class Connection implements Outbox {
         if (item.written() != null) {
             item.written().complete(false);
         } else if (item.recipientId() != null) {
-            undelivered.keep(item.recipientId(), item.line());
+            receipts.unwritten(item.recipientId(), item.mid());
         }
     }
 }

@@ -1,22 +1,20 @@
 package chat.server.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 
 import chat.server.delivery.Mailbox;
-import chat.server.delivery.Outbox;
-import chat.server.storage.OfflineMessageDao;
-import chat.server.storage.OfflineRow;
+import chat.server.session.RecordingChannel;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,91 +22,69 @@ import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
 
 @ExtendWith(MockitoExtension.class)
-/** Handing kept chats to users connected here, as a node does once it hears the other nodes again. */
 class LocalSessionsTest {
+    private static final byte[] LINE = "{\"msgid\":6,\"msg\":\"hi\"}\n".getBytes(StandardCharsets.UTF_8);
+
     @Mock
-    private OfflineMessageDao offline;
+    private Mailbox mailbox;
 
     private LocalSessions sessions;
 
     @BeforeEach
     void setUp() {
-        sessions = new LocalSessions(new Mailbox(offline));
+        sessions = new LocalSessions(mailbox);
     }
 
     @Test
-    void connectedUsersGetTheirStoredChatsInOrderAndOnlyThoseAreDeleted() {
-        List<String> toAnn = new ArrayList<>();
-        sessions.add(1, recording(toAnn, Integer.MAX_VALUE));
-        sessions.add(2, recording(new ArrayList<>(), Integer.MAX_VALUE));
-        when(offline.forUser(1)).thenReturn(List.of(new OfflineRow(7, 1, "{\"msgid\":6,\"msg\":\"a\"}"),
-                new OfflineRow(9, 1, "{\"msgid\":6,\"msg\":\"b\"}")));
-        when(offline.forUser(2)).thenReturn(List.of());
+    void aChatForAUserHereGoesToTheirOutboxWithItsMid() {
+        RecordingChannel channel = new RecordingChannel();
+        sessions.add(8, channel);
 
-        sessions.handWaitingToConnected();
+        sessions.deliverOrMiss(8, 77L, LINE);
 
-        assertEquals(List.of("{\"msgid\":6,\"msg\":\"a\"}\n", "{\"msgid\":6,\"msg\":\"b\"}\n"), toAnn);
-        verify(offline).deleteUpTo(1, 9);
-        verify(offline, never()).deleteUpTo(eq(2), anyLong());
+        assertEquals(1, channel.sent().size());
+        assertEquals(8, channel.sent().getFirst().recipientId());
+        assertEquals(77L, channel.sent().getFirst().mid());
+        verifyNoInteractions(mailbox);
     }
 
     @Test
-    void whatTheConnectionRefusesStaysStored() {
-        List<String> toBob = new ArrayList<>();
-        sessions.add(3, recording(toBob, 1));
-        when(offline.forUser(3)).thenReturn(List.of(new OfflineRow(4, 3, "{\"n\":1}"), new OfflineRow(5, 3, "{\"n\":2}")));
+    void aChatForAUserWhoJustLeftThisNodeIsReportedMissed() {
+        sessions.deliverOrMiss(8, 77L, LINE);
 
-        sessions.handWaitingToConnected();
-
-        assertEquals(List.of("{\"n\":1}\n"), toBob);
-        verify(offline).deleteUpTo(3, 4);
+        verify(mailbox).missed(8, 77L, Mailbox.Miss.NOBODY_TOOK_IT);
     }
 
     @Test
-    void aDatabaseFailureIsLoggedNotThrown() {
-        sessions.add(1, mock(Outbox.class));
-        when(offline.forUser(anyInt())).thenThrow(new IllegalStateException("database down"));
+    void onlyTheOutboxThatHoldsTheUserCanRemoveThem() {
+        RecordingChannel first = new RecordingChannel();
+        sessions.add(8, first);
 
-        sessions.handWaitingToConnected();
-
-        verify(offline, never()).deleteUpTo(anyInt(), anyLong());
+        assertFalse(sessions.add(8, new RecordingChannel()), "one session per user on a node");
+        assertFalse(sessions.remove(8, new RecordingChannel()));
+        assertTrue(sessions.contains(8));
+        assertTrue(sessions.remove(8, first));
+        assertFalse(sessions.contains(8));
     }
 
     @Test
-    void aChatForAUserWhoJustLeftThisNodeIsKept() {
-        byte[] line = "left already\n".getBytes(StandardCharsets.UTF_8);
+    void afterAnOutageEveryConnectedUserGetsWhatOtherNodesCouldNotSend() {
+        RecordingChannel ann = new RecordingChannel();
+        RecordingChannel bob = new RecordingChannel();
+        sessions.add(1, ann);
+        sessions.add(2, bob);
+        when(mailbox.resendFromOtherNodes(1, ann, 5_000L, 3)).thenReturn(2);
+        when(mailbox.resendFromOtherNodes(2, bob, 5_000L, 3)).thenReturn(1);
 
-        sessions.deliverOrKeep(8, line);
-
-        verify(offline).insert(8, "left already");
+        assertEquals(3, sessions.resendFromOtherNodes(5_000L, 3));
     }
 
-    /** An outbox that takes {@code capacity} chats, then refuses, as a full or closed connection does. */
-    private static Outbox recording(List<String> lines, int capacity) {
-        return new Outbox() {
-            @Override
-            public boolean offer(byte[] line) {
-                throw new AssertionError("stored chats are deliveries, not replies");
-            }
+    @Test
+    void aDatabaseFailureDuringTheResendIsLoggedNotThrown() {
+        sessions.add(1, new RecordingChannel());
+        when(mailbox.resendFromOtherNodes(eq(1), any(), anyLong(), anyInt()))
+                .thenThrow(new IllegalStateException("database down"));
 
-            @Override
-            public boolean deliver(int recipientId, byte[] line) {
-                if (lines.size() >= capacity) {
-                    return false;
-                }
-                lines.add(new String(line, StandardCharsets.UTF_8));
-                return true;
-            }
-
-            @Override
-            public CompletableFuture<Boolean> sendFirst(byte[] line) {
-                throw new AssertionError("stored chats are deliveries, not replies");
-            }
-
-            @Override
-            public String remoteAddress() {
-                return "/127.0.0.1:40001";
-            }
-        };
+        assertEquals(0, sessions.resendFromOtherNodes(5_000L, 3));
     }
 }

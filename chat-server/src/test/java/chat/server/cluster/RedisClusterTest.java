@@ -96,20 +96,21 @@ class RedisClusterTest {
 
         assertEquals("a", redis.get("t:presence:21"), "the claim stays with the existing session");
         assertEquals(1, redis.subscribers("t:user:21"));
-        b.send(21, LINE);
+        b.send(21, 121L, LINE);
         waitUntil(() -> existing.sent().size() == 1);
     }
 
     @Test
-    void aChatCrossesToTheNodeThatHoldsTheRecipientAndOneForNobodyIsKept() {
+    void aChatCrossesToTheNodeThatHoldsTheRecipientWithItsMidAndOneForNobodyIsReportedMissed() {
         RecordingChannel bob = new RecordingChannel();
         assertTrue(b.register(5, bob));
 
-        a.send(5, LINE);
-        a.send(6, LINE);
+        a.send(5, 105L, LINE);
+        a.send(6, 106L, LINE);
 
         waitUntil(() -> bob.sent().size() == 1);
-        verify(mailboxA).keep(6, LINE);
+        assertEquals(105L, bob.sent().getFirst().mid());
+        verify(mailboxA).missed(6, 106L, Mailbox.Miss.NOBODY_TOOK_IT);
         verifyNoInteractions(mailboxB);
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chat.server.testkit.RedisServer;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -27,8 +28,8 @@ class RedisSubscriberTest {
     private final List<Integer> changedGroups = new CopyOnWriteArrayList<>();
     private final RedisSubscriber.Inbound inbound = new RedisSubscriber.Inbound() {
         @Override
-        public void message(int userId, byte[] line) {
-            received.add(userId + ":" + new String(line, StandardCharsets.UTF_8));
+        public void message(int userId, long mid, byte[] line) {
+            received.add(userId + ":" + mid + ":" + new String(line, StandardCharsets.UTF_8));
         }
 
         @Override
@@ -37,7 +38,7 @@ class RedisSubscriberTest {
         }
 
         @Override
-        public void subscribed() {
+        public void subscribed(long downSinceMillis) {
             connects.incrementAndGet();
         }
     };
@@ -66,12 +67,12 @@ class RedisSubscriberTest {
     void subscribeReturnsOnlyOnceRedisHasConfirmed() {
         subscriber.subscribe(7);
         assertEquals(1, redis.subscribers("t:user:7"), "subscribed the moment subscribe returned");
-        assertEquals(1, publish("t:user:7", "hello"));
-        waitUntil(() -> received.equals(List.of("7:hello")));
+        assertEquals(1, publish("t:user:7", 42L, "hello"));
+        waitUntil(() -> received.equals(List.of("7:42:hello")));
 
         subscriber.unsubscribe(7);
         assertEquals(0, redis.subscribers("t:user:7"), "unsubscribed the moment unsubscribe returned");
-        assertEquals(0, publish("t:user:7", "nobody"));
+        assertEquals(0, publish("t:user:7", 43L, "nobody"));
     }
 
     @Test
@@ -109,9 +110,12 @@ class RedisSubscriberTest {
         assertEquals(0, kill.waitFor());
     }
 
-    private long publish(String channel, String message) {
+    /** A chat as a node publishes it: its mid, then its line. */
+    private long publish(String channel, long mid, String line) {
+        byte[] text = line.getBytes(StandardCharsets.UTF_8);
         try (Jedis jedis = redis.client()) {
-            return jedis.publish(channel, message);
+            return jedis.publish(channel.getBytes(StandardCharsets.UTF_8),
+                    ByteBuffer.allocate(Long.BYTES + text.length).putLong(mid).put(text).array());
         }
     }
 

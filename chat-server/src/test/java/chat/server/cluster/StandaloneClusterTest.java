@@ -32,7 +32,7 @@ class StandaloneClusterTest {
 
         assertFalse(cluster.register(21, new RecordingChannel()));
 
-        cluster.send(21, LINE);
+        cluster.send(21, 121L, LINE);
         assertEquals(1, existing.sent().size(), "the existing session still gets the user's chats");
     }
 
@@ -48,17 +48,17 @@ class StandaloneClusterTest {
         cluster.unregister(21, old);
 
         assertEquals(Set.of(21), cluster.online(List.of(21, 22)));
-        cluster.send(21, LINE);
+        cluster.send(21, 121L, LINE);
         assertEquals(1, newer.sent().size());
     }
 
     @Test
-    void aChatForSomeoneNotHereIsKeptInTheirMailbox() {
+    void aChatForSomeoneNotHereIsReportedMissed() {
         Cluster cluster = Cluster.standalone(mailbox);
 
-        cluster.send(22, LINE);
+        cluster.send(22, 122L, LINE);
 
-        verify(mailbox).keep(22, LINE);
+        verify(mailbox).missed(22, 122L, Mailbox.Miss.NOBODY_TOOK_IT);
     }
 
     @Test
@@ -67,7 +67,7 @@ class StandaloneClusterTest {
         RecordingChannel channel = new RecordingChannel();
         cluster.register(21, channel);
 
-        cluster.send(21, LINE);
+        cluster.send(21, 121L, LINE);
 
         assertEquals(List.of(21), channel.sent().stream().map(RecordingChannel.Sent::recipientId).toList());
         verifyNoInteractions(mailbox);

@@ -11,6 +11,10 @@ import static org.mockito.Mockito.when;
 
 import chat.server.cluster.Cluster;
 import chat.server.storage.GroupDao;
+import chat.server.storage.MessageIds;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
@@ -20,6 +24,10 @@ import org.mockito.junit.jupiter.MockitoExtension;
 
 @ExtendWith(MockitoExtension.class)
 class GroupMembersTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-05-06T07:08:09Z"), ZoneOffset.UTC);
+    /** Where a member who joins now starts receiving the group's chats. */
+    private static final long NOW = MessageIds.positionAt(CLOCK.millis());
+
     @Mock
     private GroupDao groups;
     @Mock
@@ -29,7 +37,7 @@ class GroupMembersTest {
     void membersAreReadOnceAndThenServedFromMemory() {
         when(cluster.membershipVersion(1)).thenReturn(OptionalLong.of(0));
         when(groups.memberIds(1)).thenReturn(List.of(13, 22));
-        GroupMembers members = new GroupMembers(groups, cluster);
+        GroupMembers members = new GroupMembers(groups, cluster, CLOCK);
 
         assertEquals(List.of(13, 22), members.of(1));
         assertEquals(List.of(13, 22), members.of(1));
@@ -41,8 +49,8 @@ class GroupMembersTest {
     void aJoinHereIsAnnouncedToEveryNodeAndTheNextLookupIsFresh() {
         when(cluster.membershipVersion(1)).thenReturn(OptionalLong.of(0), OptionalLong.of(1));
         when(groups.memberIds(1)).thenReturn(List.of(13), List.of(13, 22));
-        when(groups.join(1, 22)).thenReturn(true);
-        GroupMembers members = new GroupMembers(groups, cluster);
+        when(groups.join(1, 22, NOW)).thenReturn(true);
+        GroupMembers members = new GroupMembers(groups, cluster, CLOCK);
         members.of(1);
 
         assertTrue(members.join(1, 22));
@@ -53,9 +61,9 @@ class GroupMembersTest {
 
     @Test
     void joiningAGroupTwiceChangesNothingAndAnnouncesNothing() {
-        when(groups.join(1, 22)).thenReturn(false);
+        when(groups.join(1, 22, NOW)).thenReturn(false);
 
-        assertFalse(new GroupMembers(groups, cluster).join(1, 22));
+        assertFalse(new GroupMembers(groups, cluster, CLOCK).join(1, 22));
 
         verify(cluster, never()).announceGroupChange(anyInt());
     }
@@ -65,7 +73,7 @@ class GroupMembersTest {
         when(cluster.membershipVersion(1)).thenReturn(OptionalLong.of(0), OptionalLong.of(1),
                 OptionalLong.of(1L << 32 | 1));
         when(groups.memberIds(1)).thenReturn(List.of(13), List.of(13, 22), List.of(13, 22, 30));
-        GroupMembers members = new GroupMembers(groups, cluster);
+        GroupMembers members = new GroupMembers(groups, cluster, CLOCK);
         members.of(1);
 
         assertEquals(List.of(13, 22), members.of(1));
@@ -76,7 +84,7 @@ class GroupMembersTest {
     void whileOtherNodesCannotBeHeardEveryLookupReadsTheDatabase() {
         when(cluster.membershipVersion(1)).thenReturn(OptionalLong.empty());
         when(groups.memberIds(1)).thenReturn(List.of(13));
-        GroupMembers members = new GroupMembers(groups, cluster);
+        GroupMembers members = new GroupMembers(groups, cluster, CLOCK);
 
         members.of(1);
         members.of(1);
@@ -89,7 +97,7 @@ class GroupMembersTest {
         // The version is taken before the read; the change during the read moves it, so the next lookup reads again.
         when(cluster.membershipVersion(1)).thenReturn(OptionalLong.of(0), OptionalLong.of(1));
         when(groups.memberIds(1)).thenReturn(List.of(13), List.of(13, 22));
-        GroupMembers members = new GroupMembers(groups, cluster);
+        GroupMembers members = new GroupMembers(groups, cluster, CLOCK);
 
         assertEquals(List.of(13), members.of(1));
         assertEquals(List.of(13, 22), members.of(1), "the stale read was not trusted");
@@ -99,7 +107,7 @@ class GroupMembersTest {
     void anUnknownGroupIsNotRemembered() {
         when(cluster.membershipVersion(9)).thenReturn(OptionalLong.of(0));
         when(groups.memberIds(9)).thenReturn(List.of());
-        GroupMembers members = new GroupMembers(groups, cluster);
+        GroupMembers members = new GroupMembers(groups, cluster, CLOCK);
 
         members.of(9);
         members.of(9);

@@ -337,7 +337,8 @@ class DispatcherTest {
     @Test
     void aDroppedConnectionTakesItsUserOffline() {
         Cluster cluster = mock(Cluster.class);
-        Dispatcher real = new Dispatcher(handlers(), new SessionRegistry(cluster, mock(Mailbox.class)));
+        SessionRegistry registry = new SessionRegistry(cluster, mock(Mailbox.class), () -> Long.MAX_VALUE);
+        Dispatcher real = new Dispatcher(handlers(), registry);
         Session session = loggedIn();
 
         real.disconnected(session);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -27,7 +28,11 @@ import chat.server.storage.FriendDao;
 import chat.server.storage.GroupDao;
 import chat.server.storage.GroupRow;
 import chat.server.storage.MemberRow;
+import chat.server.storage.MessageIds;
 import chat.server.storage.UserRef;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -39,6 +44,9 @@ import org.mockito.junit.jupiter.MockitoExtension;
 
 @ExtendWith(MockitoExtension.class)
 class CreateGroupHandlerTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-05-06T07:08:09Z"), ZoneOffset.UTC);
+    /** Where chats count from for someone who registers or joins now. */
+    private static final long FROM = MessageIds.positionAt(CLOCK.millis());
     @Mock
     private GroupDao groups;
     @Mock
@@ -52,12 +60,12 @@ class CreateGroupHandlerTest {
 
     @BeforeEach
     void setUp() {
-        handler = new CreateGroupHandler(groups, new ContactBook(friends, groups, cluster));
+        handler = new CreateGroupHandler(groups, new ContactBook(friends, groups, cluster), CLOCK);
     }
 
     @Test
     void createsTheGroupAndAcksWithItsIdAndTheCreator() throws Exception {
-        when(groups.create("g", "d", 21)).thenReturn(Optional.of(new GroupRow(3, "g", "d")));
+        when(groups.create("g", "d", 21, FROM)).thenReturn(Optional.of(new GroupRow(3, "g", "d")));
         when(groups.membersOf(3)).thenReturn(List.of(new MemberRow(3, 21, "gao yang", GroupDao.CREATOR)));
         when(cluster.online(any())).thenReturn(Set.of(21));
 
@@ -69,28 +77,28 @@ class CreateGroupHandlerTest {
 
     @Test
     void theCreatorJoinsAsCreator() throws Exception {
-        when(groups.create("g", "d", 21)).thenCallRealMethod();
+        when(groups.create("g", "d", 21, FROM)).thenCallRealMethod();
         when(groups.findByName("g")).thenReturn(Optional.empty());
         when(groups.insertGroup("g", "d")).thenReturn(3);
 
         handler.handle(session, new CreateGroup(null, 21, "g", "d"));
 
-        verify(groups).insertMember(3, 21, "creator");
+        verify(groups).insertMember(3, 21, "creator", FROM);
         assertTrue(channel.isEmpty(), "the original client is never told");
     }
 
     @Test
     void aMissingDescriptionIsStoredEmpty() throws Exception {
-        when(groups.create("g", "", 21)).thenReturn(Optional.of(new GroupRow(3, "g", "")));
+        when(groups.create("g", "", 21, FROM)).thenReturn(Optional.of(new GroupRow(3, "g", "")));
 
         handler.handle(session, new CreateGroup(null, 21, "g", null));
 
-        verify(groups).create("g", "", 21);
+        verify(groups).create("g", "", 21, FROM);
     }
 
     @Test
     void aTakenNameIsAConflict() {
-        when(groups.create("g", "d", 21)).thenReturn(Optional.empty());
+        when(groups.create("g", "d", 21, FROM)).thenReturn(Optional.empty());
 
         ProtocolException e = assertThrows(ProtocolException.class,
                 () -> handler.handle(session, new CreateGroup(5, 21, "g", "d")));
@@ -102,12 +110,12 @@ class CreateGroupHandlerTest {
 
     @Test
     void aTakenNameAddsNoMember() throws Exception {
-        when(groups.create("g", "d", 21)).thenCallRealMethod();
+        when(groups.create("g", "d", 21, FROM)).thenCallRealMethod();
         when(groups.findByName("g")).thenReturn(Optional.of(new GroupRow(1, "g", "older")));
 
         assertThrows(ProtocolException.class, () -> handler.handle(session, new CreateGroup(5, 21, "g", "d")));
 
         verify(groups, never()).insertGroup(anyString(), anyString());
-        verify(groups, never()).insertMember(anyInt(), anyInt(), anyString());
+        verify(groups, never()).insertMember(anyInt(), anyInt(), anyString(), anyLong());
     }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.mock;
@@ -66,7 +67,7 @@ class GroupChatHandlerTest {
 
     @BeforeEach
     void setUp() {
-        GroupMembers members = new GroupMembers(groups, Cluster.standalone(mock(Mailbox.class)));
+        GroupMembers members = new GroupMembers(groups, Cluster.standalone(mock(Mailbox.class)), CLOCK);
         handler = new GroupChatHandler(members, groups, history, cluster, codec, CLOCK);
     }
 
@@ -78,9 +79,9 @@ class GroupChatHandlerTest {
         handler.handle(session, new GroupChat(4, 21, "gao yang", 1, "hi all", null, null));
 
         ArgumentCaptor<byte[]> lines = ArgumentCaptor.forClass(byte[].class);
-        verify(cluster).send(eq(13), lines.capture());
-        verify(cluster).send(eq(22), lines.capture());
-        verify(cluster, never()).send(eq(21), any());
+        verify(cluster).send(eq(13), anyLong(), lines.capture());
+        verify(cluster).send(eq(22), anyLong(), lines.capture());
+        verify(cluster, never()).send(eq(21), anyLong(), any());
         assertArrayEquals(lines.getAllValues().get(0), lines.getAllValues().get(1), "everyone gets the same line");
         assertEquals(new GroupChat(null, 21, "gao yang", 1, "hi all", NOW_TEXT, 300L),
                 codec.decode(lines.getAllValues().getFirst()));
@@ -88,19 +89,18 @@ class GroupChatHandlerTest {
     }
 
     @Test
-    void theOriginalClientGetsNoAnswerAndItsNameAndTimeAreReplacedOrKept() throws Exception {
+    void theOriginalClientGetsNoAnswerAndItsNameAndTimeAreReplaced() throws Exception {
         when(groups.memberIds(1)).thenReturn(List.of(13, 21));
-        when(history.store(new NewChat(21, null, 1, "hi", LocalDateTime.of(2020, 2, 22, 22, 59, 56))))
-                .thenReturn(committed(301L));
+        when(history.store(new NewChat(21, null, 1, "hi", NOW))).thenReturn(committed(301L));
 
         handler.handle(session, new GroupChat(null, 21, "forged", 1, "hi", "2020-02-22 22:59:56", null));
 
         ArgumentCaptor<byte[]> line = ArgumentCaptor.forClass(byte[].class);
-        verify(cluster).send(eq(13), line.capture());
+        verify(cluster).send(eq(13), anyLong(), line.capture());
         GroupChat got = (GroupChat) codec.decode(line.getValue());
         assertEquals("gao yang", got.name());
         assertEquals(21, got.id());
-        assertEquals("2020-02-22 22:59:56", got.time());
+        assertEquals(NOW_TEXT, got.time());
         assertTrue(channel.isEmpty());
     }
 
@@ -112,7 +112,7 @@ class GroupChatHandlerTest {
         handler.handle(session, new GroupChat(null, 21, "gao yang", 1, "hi", "soon", null));
 
         ArgumentCaptor<byte[]> line = ArgumentCaptor.forClass(byte[].class);
-        verify(cluster).send(eq(13), line.capture());
+        verify(cluster).send(eq(13), anyLong(), line.capture());
         assertEquals(NOW_TEXT, ((GroupChat) codec.decode(line.getValue())).time());
     }
 
@@ -125,7 +125,7 @@ class GroupChatHandlerTest {
 
         InOrder order = inOrder(history, cluster);
         order.verify(history).store(new NewChat(21, null, 1, "hi", NOW));
-        order.verify(cluster, times(2)).send(anyInt(), any());
+        order.verify(cluster, times(2)).send(anyInt(), anyLong(), any());
         verify(history).store(any());
     }
 

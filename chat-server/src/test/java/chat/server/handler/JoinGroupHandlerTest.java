@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -28,7 +29,11 @@ import chat.server.storage.FriendDao;
 import chat.server.storage.GroupDao;
 import chat.server.storage.GroupRow;
 import chat.server.storage.MemberRow;
+import chat.server.storage.MessageIds;
 import chat.server.storage.UserRef;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -40,6 +45,9 @@ import org.mockito.junit.jupiter.MockitoExtension;
 
 @ExtendWith(MockitoExtension.class)
 class JoinGroupHandlerTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-05-06T07:08:09Z"), ZoneOffset.UTC);
+    /** Where chats count from for someone who registers or joins now. */
+    private static final long FROM = MessageIds.positionAt(CLOCK.millis());
     private static final GroupRow GROUP = new GroupRow(1, "g", "d");
 
     @Mock
@@ -55,14 +63,14 @@ class JoinGroupHandlerTest {
 
     @BeforeEach
     void setUp() {
-        handler = new JoinGroupHandler(groups, new GroupMembers(groups, cluster),
+        handler = new JoinGroupHandler(groups, new GroupMembers(groups, cluster, CLOCK),
                 new ContactBook(friends, groups, cluster));
     }
 
     @Test
     void joinsAndAcksWithTheGroupAndItsMembers() throws Exception {
         when(groups.findById(1)).thenReturn(Optional.of(GROUP));
-        when(groups.join(1, 22)).thenReturn(true);
+        when(groups.join(1, 22, FROM)).thenReturn(true);
         when(groups.membersOf(1)).thenReturn(List.of(new MemberRow(1, 13, "zhang san", GroupDao.CREATOR),
                 new MemberRow(1, 22, "wsp", GroupDao.NORMAL)));
         when(cluster.online(any())).thenReturn(Set.of(22));
@@ -77,12 +85,12 @@ class JoinGroupHandlerTest {
     @Test
     void theNewMemberJoinsAsNormalAndTheOriginalClientGetsNoAnswer() throws Exception {
         when(groups.findById(1)).thenReturn(Optional.of(GROUP));
-        when(groups.join(1, 22)).thenCallRealMethod();
+        when(groups.join(1, 22, FROM)).thenCallRealMethod();
         when(groups.isMember(1, 22)).thenReturn(false);
 
         handler.handle(session, new JoinGroup(null, 22, 1));
 
-        verify(groups).insertMember(1, 22, "normal");
+        verify(groups).insertMember(1, 22, "normal", FROM);
         assertTrue(channel.isEmpty());
     }
 
@@ -95,28 +103,28 @@ class JoinGroupHandlerTest {
 
         assertEquals(ErrorCode.NOT_FOUND, e.code());
         assertTrue(e.getMessage().contains("9"), e.getMessage());
-        verify(groups, never()).join(anyInt(), anyInt());
+        verify(groups, never()).join(anyInt(), anyInt(), anyLong());
         assertTrue(channel.isEmpty());
     }
 
     @Test
     void anExistingMemberIsAConflictAndNothingIsStoredTwice() {
         when(groups.findById(1)).thenReturn(Optional.of(GROUP));
-        when(groups.join(1, 22)).thenCallRealMethod();
+        when(groups.join(1, 22, FROM)).thenCallRealMethod();
         when(groups.isMember(1, 22)).thenReturn(true);
 
         ProtocolException e = assertThrows(ProtocolException.class,
                 () -> handler.handle(session, new JoinGroup(5, 22, 1)));
 
         assertEquals(ErrorCode.CONFLICT, e.code());
-        verify(groups, never()).insertMember(anyInt(), anyInt(), anyString());
+        verify(groups, never()).insertMember(anyInt(), anyInt(), anyString(), anyLong());
         assertTrue(channel.isEmpty());
     }
 
     @Test
     void aJoinIsAnnouncedSoEveryNodeForgetsTheGroupsMemberList() throws Exception {
         when(groups.findById(1)).thenReturn(Optional.of(GROUP));
-        when(groups.join(1, 22)).thenReturn(true);
+        when(groups.join(1, 22, FROM)).thenReturn(true);
 
         handler.handle(session, new JoinGroup(null, null, 1));
 
@@ -126,7 +134,7 @@ class JoinGroupHandlerTest {
     @Test
     void aRefusedJoinAnnouncesNothing() {
         when(groups.findById(1)).thenReturn(Optional.of(GROUP));
-        when(groups.join(1, 22)).thenReturn(false);
+        when(groups.join(1, 22, FROM)).thenReturn(false);
 
         assertThrows(ProtocolException.class, () -> handler.handle(session, new JoinGroup(null, null, 1)));
 

@@ -1,12 +1,11 @@
 package chat.server.handler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
-import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -21,7 +20,6 @@ import chat.core.Contacts;
 import chat.core.ErrorCode;
 import chat.core.Message.Login;
 import chat.core.Message.LoginAck;
-import chat.core.Message;
 import chat.server.auth.PasswordHasher;
 import chat.server.auth.ResumeTokens;
 import chat.server.cluster.Cluster;
@@ -36,8 +34,6 @@ import chat.server.storage.FriendDao;
 import chat.server.storage.GroupDao;
 import chat.server.storage.GroupRow;
 import chat.server.storage.MemberRow;
-import chat.server.storage.OfflineMessageDao;
-import chat.server.storage.OfflineRow;
 import chat.server.storage.UserDao;
 import chat.server.storage.UserRef;
 import chat.server.storage.UserRow;
@@ -59,9 +55,9 @@ class LoginHandlerTest {
     private static final PasswordHasher HASHER = new PasswordHasher(1000);
     private static final String HASH = HASHER.hash("secret");
     private static final UserRef GAO = new UserRef(21, "gao yang");
-    private static final String OFFLINE_1 = "{\"msgid\":6,\"id\":13,\"name\":\"zhang san\",\"toid\":21,\"msg\":\"hi\","
+    private static final String WAITING_1 = "{\"msgid\":6,\"id\":13,\"name\":\"zhang san\",\"toid\":21,\"msg\":\"hi\","
             + "\"time\":\"2020-02-22 22:59:56\",\"mid\":40}";
-    private static final String OFFLINE_2 = "{\"msgid\":10,\"id\":13,\"name\":\"zhang san\",\"groupid\":1,"
+    private static final String WAITING_2 = "{\"msgid\":10,\"id\":13,\"name\":\"zhang san\",\"groupid\":1,"
             + "\"msg\":\"嗨\",\"time\":\"2020-02-22 22:59:57\",\"mid\":41}";
 
     @Mock
@@ -73,7 +69,9 @@ class LoginHandlerTest {
     @Mock
     private GroupDao groups;
     @Mock
-    private OfflineMessageDao offline;
+    private Mailbox mailbox;
+    @Mock
+    private Mailbox.Catchup catchup;
     @Mock
     private ResumeTokens tokens;
 
@@ -85,12 +83,12 @@ class LoginHandlerTest {
     @BeforeEach
     void setUp() {
         session = new Session(channel, codec);
-        handler = new LoginHandler(users, HASHER, tokens, new SessionRegistry(cluster, new Mailbox(offline)),
+        handler = new LoginHandler(users, HASHER, tokens, new SessionRegistry(cluster, mailbox, () -> Long.MAX_VALUE),
                 new ContactBook(friends, groups, cluster));
     }
 
     @Test
-    void successAnswersFirstWithFriendsGroupsAndOfflineMessagesThenDeletesThem() {
+    void ourClientGetsFriendsGroupsAndATokenFirstAndSyncsItsChatsItself() {
         knownUser();
         when(cluster.register(21, channel)).thenReturn(true);
         when(cluster.online(any())).thenAnswer(onlineAmong(13, 21));
@@ -98,11 +96,6 @@ class LoginHandlerTest {
         when(groups.groupsOf(21)).thenReturn(List.of(new GroupRow(1, "g", "d")));
         when(groups.membersOf(1)).thenReturn(List.of(new MemberRow(1, 13, "zhang san", GroupDao.CREATOR),
                 new MemberRow(1, 21, "gao yang", GroupDao.NORMAL)));
-        when(offline.forUser(21)).thenReturn(List.of(new OfflineRow(40, 21, OFFLINE_1), new OfflineRow(41, 21, OFFLINE_2)));
-        when(offline.deleteUpTo(21, 41L)).thenAnswer(inv -> {
-            assertEquals(1, channel.sent().size(), "offline messages are deleted only after the ack was written");
-            return 2;
-        });
         when(tokens.issue(21)).thenReturn("resume-token");
 
         handler.handle(session, new Login(4, 21, "secret"));
@@ -112,41 +105,46 @@ class LoginHandlerTest {
                 List.of(new Group(1, "g", "d", List.of(
                         new Member(13, "zhang san", Contacts.ONLINE, Contacts.CREATOR),
                         new Member(21, "gao yang", Contacts.ONLINE, Contacts.NORMAL)))),
-                List.of(OFFLINE_1, OFFLINE_2), "resume-token");
+                List.of(), "resume-token");
         assertEquals(List.of(expected), channel.messages());
         assertTrue(channel.sent().getFirst().first(), "the ack jumps ahead of chats that raced it");
         assertEquals(Optional.of(GAO), session.user());
+        assertTrue(session.syncs());
         verify(cluster).register(21, channel);
-        verify(offline).deleteUpTo(21, 41L);
+        verifyNoInteractions(mailbox);
     }
 
     @Test
-    void registersWithTheClusterBeforeReadingOfflineMessages() {
+    void theOriginalClientGetsTheChatsThatWaitedInTheAckAndTheRestAfterIt() throws Exception {
         knownUser();
         when(cluster.register(21, channel)).thenReturn(true);
-        when(offline.forUser(21)).thenAnswer(inv -> {
-            // A chat sent from now on must go live, not to storage.
-            verify(cluster).register(21, channel);
-            return List.of();
-        });
+        when(mailbox.follow(eq(21), eq(channel), any())).thenReturn(catchup);
+        when(catchup.forAck(Mailbox.ACK_CHATS_BUDGET)).thenReturn(List.of(WAITING_1, WAITING_2));
 
         handler.handle(session, new Login(null, 21, "secret"));
 
-        InOrder order = inOrder(cluster, offline);
+        assertEquals(List.of(new LoginAck(null, 0, null, 21, "gao yang", List.of(), List.of(),
+                List.of(WAITING_1, WAITING_2))), channel.messages());
+        InOrder order = inOrder(cluster, mailbox, catchup);
         order.verify(cluster).register(21, channel);
-        order.verify(offline).forUser(21);
+        order.verify(mailbox).follow(eq(21), eq(channel), any());
+        order.verify(catchup).forAck(Mailbox.ACK_CHATS_BUDGET);
+        order.verify(catchup).ackWritten();
+        order.verify(catchup).sendRest();
+        verifyNoInteractions(tokens);
     }
 
     @Test
-    void theOriginalClientGetsTheMinimalAckWithoutSeq() {
+    void theOriginalClientGetsTheMinimalAckWhenNothingWaited() {
         knownUser();
         when(cluster.register(21, channel)).thenReturn(true);
+        when(mailbox.follow(eq(21), eq(channel), any())).thenReturn(catchup);
+        when(catchup.forAck(anyInt())).thenReturn(List.of());
 
         handler.handle(session, new Login(null, 21, "secret"));
 
         assertEquals(List.of(new LoginAck(null, 0, null, 21, "gao yang", List.of(), List.of(), List.of())),
                 channel.messages());
-        verify(offline, never()).deleteUpTo(anyInt(), anyLong());
     }
 
     @Test
@@ -157,7 +155,7 @@ class LoginHandlerTest {
 
         assertEquals(LoginAck.failed(5, ErrorCode.REJECTED, "id or password is invalid!"), channel.onlyReply());
         assertNotLoggedIn();
-        verifyNoInteractions(cluster, offline);
+        verifyNoInteractions(cluster, mailbox);
     }
 
     @Test
@@ -168,7 +166,7 @@ class LoginHandlerTest {
 
         assertEquals(LoginAck.failed(null, ErrorCode.REJECTED, "id or password is invalid!"), channel.onlyReply());
         assertNotLoggedIn();
-        verifyNoInteractions(cluster, offline);
+        verifyNoInteractions(cluster, mailbox);
     }
 
     @Test
@@ -192,7 +190,7 @@ class LoginHandlerTest {
                 channel.onlyReply());
         assertTrue(session.user().isEmpty());
         verify(cluster, never()).unregister(anyInt(), any());
-        verifyNoInteractions(offline);
+        verifyNoInteractions(mailbox);
     }
 
     @Test
@@ -206,53 +204,48 @@ class LoginHandlerTest {
         assertEquals(7, ack.seq());
         assertTrue(ack.errmsg().contains("already logged in"), ack.errmsg());
         assertEquals(Optional.of(GAO), mine.user());
-        verifyNoInteractions(users, cluster, offline);
+        verifyNoInteractions(users, cluster, mailbox);
     }
 
     @Test
-    void offlineMessagesAreKeptWhenTheAckWasNotWritten() {
+    void whatWaitedStaysWaitingWhenTheAckWasNotWritten() throws Exception {
         channel.firstWrites(FirstWrite.NOT_WRITTEN);
-        loginWithOfflineMessages();
+        originalClientLoginWithChatsWaiting();
 
-        verify(offline, never()).deleteUpTo(anyInt(), anyLong());
+        verify(catchup, never()).ackWritten();
+        verify(catchup, never()).sendRest();
     }
 
     @Test
-    void offlineMessagesAreKeptWhenWritingTheAckFailed() {
+    void whatWaitedStaysWaitingWhenWritingTheAckFailed() throws Exception {
         channel.firstWrites(FirstWrite.FAILED);
-        loginWithOfflineMessages();
+        originalClientLoginWithChatsWaiting();
 
-        verify(offline, never()).deleteUpTo(anyInt(), anyLong());
-    }
-
-    @Test
-    void onlyMessagesThatWereInTheAckAreDeleted() {
-        loginWithOfflineMessages();
-
-        // Up to the last id read, not everything: a message stored meanwhile waits for the next login.
-        verify(offline).deleteUpTo(21, 41L);
+        verify(catchup, never()).ackWritten();
+        verify(catchup, never()).sendRest();
     }
 
     @Test
     void theUserIsUnregisteredWhenBuildingTheAckFails() {
         knownUser();
         when(cluster.register(21, channel)).thenReturn(true);
-        when(offline.forUser(21)).thenReturn(List.of(new OfflineRow(40, 21, OFFLINE_1)));
+        when(mailbox.follow(eq(21), eq(channel), any())).thenReturn(catchup);
+        when(catchup.forAck(anyInt())).thenReturn(List.of(WAITING_1));
         when(friends.friendsOf(21)).thenThrow(new IllegalStateException("database down"));
 
         assertThrows(IllegalStateException.class, () -> handler.handle(session, new Login(null, 21, "secret")));
 
         verify(cluster).unregister(21, channel);
+        verify(mailbox).unfollow(21, channel);
         assertTrue(session.user().isEmpty());
         assertTrue(channel.isEmpty());
-        verify(offline, never()).deleteUpTo(anyInt(), anyLong());
     }
 
     @Test
-    void theUserIsUnregisteredWhenReadingOfflineMessagesFails() {
+    void theUserIsUnregisteredWhenReadingWhatWaitedFails() {
         knownUser();
         when(cluster.register(21, channel)).thenReturn(true);
-        when(offline.forUser(21)).thenThrow(new IllegalStateException("database down"));
+        when(mailbox.follow(eq(21), eq(channel), any())).thenThrow(new IllegalStateException("database down"));
 
         assertThrows(IllegalStateException.class, () -> handler.handle(session, new Login(null, 21, "secret")));
 
@@ -268,34 +261,6 @@ class LoginHandlerTest {
 
         assertEquals(LoginAck.failed(null, ErrorCode.REJECTED, "id or password is invalid!"), channel.onlyReply());
         verifyNoInteractions(cluster);
-    }
-
-    private void loginWithOfflineMessages() {
-        knownUser();
-        when(cluster.register(21, channel)).thenReturn(true);
-        when(offline.forUser(21)).thenReturn(List.of(new OfflineRow(40, 21, OFFLINE_1), new OfflineRow(41, 21, OFFLINE_2)));
-
-        handler.handle(session, new Login(null, 21, "secret"));
-
-        Message ack = channel.messages().getFirst();
-        assertEquals(List.of(OFFLINE_1, OFFLINE_2), ((LoginAck) ack).offlinemsg());
-    }
-
-    private void knownUser() {
-        when(users.findById(21)).thenReturn(Optional.of(new UserRow(21, "gao yang", HASH)));
-    }
-
-    private void assertNotLoggedIn() {
-        assertTrue(session.user().isEmpty());
-        verify(cluster, never()).register(anyInt(), any());
-    }
-
-    private static Answer<Set<Integer>> onlineAmong(Integer... online) {
-        Set<Integer> ids = Set.of(online);
-        return inv -> {
-            Collection<Integer> asked = inv.getArgument(0);
-            return asked.stream().filter(ids::contains).collect(Collectors.toSet());
-        };
     }
 
     @Test
@@ -330,10 +295,39 @@ class LoginHandlerTest {
     void theOriginalClientWhichSendsNoSeqGetsNoToken() {
         knownUser();
         when(cluster.register(21, channel)).thenReturn(true);
+        when(mailbox.follow(eq(21), eq(channel), any())).thenReturn(catchup);
 
         handler.handle(session, new Login(null, 21, "secret"));
 
         assertEquals(null, ((LoginAck) channel.messages().getFirst()).token());
         verifyNoInteractions(tokens);
+    }
+
+    private void originalClientLoginWithChatsWaiting() {
+        knownUser();
+        when(cluster.register(21, channel)).thenReturn(true);
+        when(mailbox.follow(eq(21), eq(channel), any())).thenReturn(catchup);
+        when(catchup.forAck(anyInt())).thenReturn(List.of(WAITING_1, WAITING_2));
+
+        handler.handle(session, new Login(null, 21, "secret"));
+
+        assertEquals(List.of(WAITING_1, WAITING_2), ((LoginAck) channel.messages().getFirst()).offlinemsg());
+    }
+
+    private void knownUser() {
+        when(users.findById(21)).thenReturn(Optional.of(new UserRow(21, "gao yang", HASH)));
+    }
+
+    private void assertNotLoggedIn() {
+        assertTrue(session.user().isEmpty());
+        verify(cluster, never()).register(anyInt(), any());
+    }
+
+    private static Answer<Set<Integer>> onlineAmong(Integer... online) {
+        Set<Integer> ids = Set.of(online);
+        return inv -> {
+            Collection<Integer> asked = inv.getArgument(0);
+            return asked.stream().filter(ids::contains).collect(Collectors.toSet());
+        };
     }
 }

@@ -42,7 +42,7 @@ class LogoutHandlerTest {
 
     @BeforeEach
     void setUp() {
-        sessions = new SessionRegistry(cluster, mailbox);
+        sessions = new SessionRegistry(cluster, mailbox, () -> Long.MAX_VALUE);
         handler = new LogoutHandler(sessions, tokens);
         session = TestSessions.loggedIn(channel, codec, GAO);
     }

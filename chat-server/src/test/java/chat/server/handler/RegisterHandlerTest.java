@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
@@ -19,8 +20,12 @@ import chat.core.Message.RegisterAck;
 import chat.server.auth.PasswordHasher;
 import chat.server.session.RecordingChannel;
 import chat.server.session.Session;
+import chat.server.storage.MessageIds;
 import chat.server.storage.UserDao;
 import chat.server.storage.UserRow;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +37,9 @@ import org.mockito.junit.jupiter.MockitoExtension;
 
 @ExtendWith(MockitoExtension.class)
 class RegisterHandlerTest {
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-05-06T07:08:09Z"), ZoneOffset.UTC);
+    /** Where chats count from for someone who registers or joins now. */
+    private static final long FROM = MessageIds.positionAt(CLOCK.millis());
     private static final PasswordHasher HASHER = new PasswordHasher(1000);
 
     @Mock
@@ -43,19 +51,19 @@ class RegisterHandlerTest {
 
     @BeforeEach
     void setUp() {
-        handler = new RegisterHandler(users, HASHER);
+        handler = new RegisterHandler(users, HASHER, CLOCK);
     }
 
     @Test
     void successAnswersWithTheNewIdAndStoresASaltedHash() {
         when(users.findByName("wei")).thenReturn(Optional.empty());
-        when(users.insert(eq("wei"), anyString())).thenReturn(24);
+        when(users.create(eq("wei"), anyString(), eq(FROM))).thenReturn(24);
 
         handler.handle(session, new Register(3, "wei", "123456"));
 
         assertEquals(new RegisterAck(3, 0, null, 24), channel.onlyReply());
         ArgumentCaptor<String> stored = ArgumentCaptor.forClass(String.class);
-        verify(users).insert(eq("wei"), stored.capture());
+        verify(users).create(eq("wei"), stored.capture(), eq(FROM));
         assertFalse(stored.getValue().contains("123456"), "never the password itself");
         assertTrue(HASHER.verify("123456", stored.getValue()));
         assertTrue(session.user().isEmpty(), "registering does not log in");
@@ -64,7 +72,7 @@ class RegisterHandlerTest {
     @Test
     void theOriginalClientGetsItsAckWithoutSeq() {
         when(users.findByName("wei")).thenReturn(Optional.empty());
-        when(users.insert(eq("wei"), anyString())).thenReturn(24);
+        when(users.create(eq("wei"), anyString(), eq(FROM))).thenReturn(24);
 
         handler.handle(session, new Register(null, "wei", "123456"));
 
@@ -82,7 +90,7 @@ class RegisterHandlerTest {
         assertEquals(4, ack.seq());
         assertNull(ack.id());
         assertTrue(ack.errmsg().contains("'wei'"), ack.errmsg());
-        verify(users, never()).insert(anyString(), anyString());
+        verify(users, never()).create(anyString(), anyString(), anyLong());
     }
 
     @Test
@@ -94,13 +102,13 @@ class RegisterHandlerTest {
         assertNotEquals(0, ack.errno());
         assertNull(ack.id());
         assertTrue(ack.errmsg().contains("password"), ack.errmsg());
-        verify(users, never()).insert(anyString(), anyString());
+        verify(users, never()).create(anyString(), anyString(), anyLong());
     }
 
     @Test
     void losingTheRaceForANameIsReportedAsTaken() {
         when(users.findByName("wei")).thenReturn(Optional.empty(), Optional.of(new UserRow(23, "wei", "hash")));
-        when(users.insert(eq("wei"), anyString())).thenThrow(new UnableToExecuteStatementException("duplicate key"));
+        when(users.create(eq("wei"), anyString(), eq(FROM))).thenThrow(new UnableToExecuteStatementException("duplicate key"));
 
         handler.handle(session, new Register(6, "wei", "123456"));
 
@@ -113,7 +121,7 @@ class RegisterHandlerTest {
     void aFailedInsertForAnyOtherReasonIsNotReportedAsTaken() {
         when(users.findByName("wei")).thenReturn(Optional.empty());
         UnableToExecuteStatementException failure = new UnableToExecuteStatementException("disk full");
-        when(users.insert(eq("wei"), anyString())).thenThrow(failure);
+        when(users.create(eq("wei"), anyString(), eq(FROM))).thenThrow(failure);
 
         assertEquals(failure, assertThrows(UnableToExecuteStatementException.class,
                 () -> handler.handle(session, new Register(7, "wei", "123456"))));

@@ -7,6 +7,7 @@ import chat.core.Message;
 import chat.core.ProtocolException;
 import chat.server.delivery.Outbox;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -22,10 +23,10 @@ public final class RecordingChannel implements Outbox {
     public enum FirstWrite { WRITTEN, NOT_WRITTEN, FAILED }
 
     /**
-     * One line as handed over: {@code recipientId} is set for a chat ({@link #deliver}), {@code first} for
-     * {@link #sendFirst}, neither for a reply ({@link #offer}).
+     * One line as handed over: {@code recipientId} and {@code mid} are set for a chat ({@link #deliver}),
+     * {@code first} for {@link #sendFirst}, none of them for a reply ({@link #offer}).
      */
-    public record Sent(byte[] line, Integer recipientId, boolean first) {
+    public record Sent(byte[] line, Integer recipientId, Long mid, boolean first) {
     }
 
     private final Codec codec = new Codec();
@@ -39,19 +40,24 @@ public final class RecordingChannel implements Outbox {
 
     @Override
     public boolean offer(byte[] line) {
-        sent.add(new Sent(line, null, false));
+        sent.add(new Sent(line, null, null, false));
         return true;
     }
 
     @Override
-    public boolean deliver(int recipientId, byte[] line) {
-        sent.add(new Sent(line, recipientId, false));
+    public boolean deliver(int recipientId, long mid, byte[] line) {
+        sent.add(new Sent(line, recipientId, mid, false));
+        return true;
+    }
+
+    @Override
+    public boolean awaitRoom(long bytes, Duration timeout) {
         return true;
     }
 
     @Override
     public CompletableFuture<Boolean> sendFirst(byte[] line) {
-        sent.add(new Sent(line, null, true));
+        sent.add(new Sent(line, null, null, true));
         return switch (firstWrite) {
             case WRITTEN -> CompletableFuture.completedFuture(true);
             case NOT_WRITTEN -> CompletableFuture.completedFuture(false);

@@ -31,7 +31,7 @@ class SessionRegistryTest {
 
     @BeforeEach
     void setUp() {
-        sessions = new SessionRegistry(cluster, mailbox);
+        sessions = new SessionRegistry(cluster, mailbox, () -> Long.MAX_VALUE);
     }
 
     @Test

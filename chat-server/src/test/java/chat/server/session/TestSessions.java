@@ -9,14 +9,15 @@ public final class TestSessions {
     private TestSessions() {
     }
 
+    /** A session of the original client (no seq), logged in as {@code user}. */
     public static Session loggedIn(Outbox outbox, Codec codec, UserRef user) {
         Session session = new Session(outbox, codec);
-        session.loggedIn(user);
+        session.loggedIn(user, false);
         return session;
     }
 
-    /** Logs {@code user} in on an existing session, as a successful login would. */
+    /** Logs {@code user} in on an existing session, as a successful login of the original client would. */
     public static void logIn(Session session, UserRef user) {
-        session.loggedIn(user);
+        session.loggedIn(user, false);
     }
 }

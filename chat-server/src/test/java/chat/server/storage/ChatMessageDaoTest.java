@@ -4,11 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import chat.server.storage.ChatMessageBatchDao.IdentifiedChat;
 import chat.server.testkit.Backend;
 import chat.server.testkit.TestDatabases;
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.util.List;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -42,14 +43,17 @@ class ChatMessageDaoTest {
         ben = Fixtures.newUser(db, "ben");
     }
 
-    /** Stores one chat the way the server does, through the batch insert. */
-    private long insert(int senderId, Integer recipientId, Integer groupId, String body, LocalDateTime sentAt) {
-        NewChat chat = new NewChat(senderId, recipientId, groupId, body, sentAt);
-        return db.jdbi().withHandle(h -> h.attach(ChatMessageBatchDao.class).insertAll(List.of(chat))[0]);
+    /** Stores one chat the way the server does, through the batch insert, with an id as a node gives it. */
+    private long insert(int senderId, Integer recipientId, Integer groupId, String body, LocalDateTime sentAt)
+            throws SQLException {
+        IdentifiedChat chat = new IdentifiedChat(Fixtures.nextMid(),
+                new NewChat(senderId, recipientId, groupId, body, sentAt));
+        db.jdbi().useHandle(h -> h.attach(ChatMessageBatchDao.class).insertAll(List.of(chat)));
+        return chat.id();
     }
 
     @Test
-    void conversationHoldsBothDirectionsNewestFirstWithSenderNames() {
+    void conversationHoldsBothDirectionsNewestFirstWithSenderNames() throws Exception {
         long hello = insert(ann.id(), ben.id(), null, "hello", NOON);
         long reply = insert(ben.id(), ann.id(), null, "hi!", NOON.plusSeconds(1));
 
@@ -61,9 +65,9 @@ class ChatMessageDaoTest {
     }
 
     @Test
-    void conversationLeavesOutOtherPeopleAndGroups() {
+    void conversationLeavesOutOtherPeopleAndGroups() throws Exception {
         UserRef cat = Fixtures.newUser(db, "cat");
-        int group = db.dao(GroupDao.class).create(Fixtures.unique("g"), "", ann.id()).orElseThrow().id();
+        int group = db.dao(GroupDao.class).create(Fixtures.unique("g"), "", ann.id(), 0L).orElseThrow().id();
         long mine = insert(ann.id(), ben.id(), null, "for ben", NOON);
         insert(ann.id(), cat.id(), null, "for cat", NOON);
         insert(cat.id(), ben.id(), null, "cat to ben", NOON);
@@ -73,7 +77,7 @@ class ChatMessageDaoTest {
     }
 
     @Test
-    void conversationPagesBackwardsFromBefore() {
+    void conversationPagesBackwardsFromBefore() throws Exception {
         long first = insert(ann.id(), ben.id(), null, "1", NOON);
         long second = insert(ben.id(), ann.id(), null, "2", NOON);
         long third = insert(ann.id(), ben.id(), null, "3", NOON);
@@ -86,17 +90,17 @@ class ChatMessageDaoTest {
     }
 
     @Test
-    void notesToSelfComeBackOnce() {
+    void notesToSelfComeBackOnce() throws Exception {
         long note = insert(ann.id(), ann.id(), null, "remember the milk", NOON);
 
         assertEquals(List.of(note), ids(chats.conversation(ann.id(), ann.id(), Long.MAX_VALUE, 10)));
     }
 
     @Test
-    void groupHistoryPagesBackwardsAndKeepsToItsGroup() {
+    void groupHistoryPagesBackwardsAndKeepsToItsGroup() throws Exception {
         GroupDao groups = db.dao(GroupDao.class);
-        int group = groups.create(Fixtures.unique("g"), "", ann.id()).orElseThrow().id();
-        int other = groups.create(Fixtures.unique("g"), "", ben.id()).orElseThrow().id();
+        int group = groups.create(Fixtures.unique("g"), "", ann.id(), 0L).orElseThrow().id();
+        int other = groups.create(Fixtures.unique("g"), "", ben.id(), 0L).orElseThrow().id();
         long first = insert(ann.id(), null, group, "1", NOON);
         insert(ben.id(), null, other, "elsewhere", NOON);
         long second = insert(ben.id(), null, group, "2", NOON.plusSeconds(5));
@@ -109,7 +113,7 @@ class ChatMessageDaoTest {
     }
 
     @Test
-    void awkwardBodyRoundTripsExactly() {
+    void awkwardBodyRoundTripsExactly() throws Exception {
         UserRef sender = Fixtures.newUser(db, Fixtures.AWKWARD);
         insert(sender.id(), ben.id(), null, Fixtures.AWKWARD, NOON);
 
@@ -120,11 +124,11 @@ class ChatMessageDaoTest {
     }
 
     @Test
-    void messageNeedsExactlyOneOfRecipientAndGroup() {
-        int group = db.dao(GroupDao.class).create(Fixtures.unique("g"), "", ann.id()).orElseThrow().id();
+    void messageNeedsExactlyOneOfRecipientAndGroup() throws Exception {
+        int group = db.dao(GroupDao.class).create(Fixtures.unique("g"), "", ann.id(), 0L).orElseThrow().id();
 
-        assertThrows(UnableToExecuteStatementException.class, () -> insert(ann.id(), null, null, "nowhere", NOON));
-        assertThrows(UnableToExecuteStatementException.class, () -> insert(ann.id(), ben.id(), group, "both", NOON));
+        assertThrows(SQLException.class, () -> insert(ann.id(), null, null, "nowhere", NOON));
+        assertThrows(SQLException.class, () -> insert(ann.id(), ben.id(), group, "both", NOON));
     }
 
     private static List<Long> ids(List<ChatRow> rows) {

@@ -1,5 +1,6 @@
 package chat.server.storage;
 
+import java.time.Clock;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Test data shared by the DAO tests. */
@@ -8,6 +9,8 @@ final class Fixtures {
     static final String AWKWARD = "it's \"quoted\" \\ 😀 嗨！";
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    /** Message ids as a node gives them, for chats tests store directly. */
+    private static final MessageIds IDS = new MessageIds(Clock.systemUTC(), () -> 0, 0);
 
     private Fixtures() {
     }
@@ -17,8 +20,14 @@ final class Fixtures {
         return prefix + "-" + SEQUENCE.incrementAndGet();
     }
 
+    /** A registered user, whose chats count from now on. */
     static UserRef newUser(Database db, String prefix) {
         String name = unique(prefix);
-        return new UserRef(db.dao(UserDao.class).insert(name, "not-a-real-hash"), name);
+        return new UserRef(db.dao(UserDao.class).create(name, "not-a-real-hash", nextMid()), name);
+    }
+
+    /** A message id larger than every one given before it in this run. */
+    static long nextMid() {
+        return IDS.next();
     }
 }

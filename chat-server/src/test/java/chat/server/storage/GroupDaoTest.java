@@ -41,7 +41,7 @@ class GroupDaoTest {
         UserRef owner = Fixtures.newUser(db, "owner");
         String name = Fixtures.unique("devs");
 
-        GroupRow group = groups.create(name, "all developers", owner.id()).orElseThrow();
+        GroupRow group = groups.create(name, "all developers", owner.id(), 0L).orElseThrow();
 
         assertEquals(new GroupRow(group.id(), name, "all developers"), group);
         assertEquals(Optional.of(group), groups.findById(group.id()));
@@ -55,9 +55,9 @@ class GroupDaoTest {
         UserRef owner = Fixtures.newUser(db, "owner");
         UserRef other = Fixtures.newUser(db, "other");
         String name = Fixtures.unique("devs");
-        GroupRow group = groups.create(name, "first", owner.id()).orElseThrow();
+        GroupRow group = groups.create(name, "first", owner.id(), 0L).orElseThrow();
 
-        assertEquals(Optional.empty(), groups.create(name, "second", other.id()));
+        assertEquals(Optional.empty(), groups.create(name, "second", other.id(), 0L));
         assertEquals(List.of(owner.id()), groups.memberIds(group.id()));
         assertEquals(List.of(), groups.groupsOf(other.id()));
     }
@@ -66,11 +66,11 @@ class GroupDaoTest {
     void joiningAddsANormalMemberOnce() {
         UserRef owner = Fixtures.newUser(db, "owner");
         UserRef joiner = Fixtures.newUser(db, "joiner");
-        GroupRow group = groups.create(Fixtures.unique("g"), "", owner.id()).orElseThrow();
+        GroupRow group = groups.create(Fixtures.unique("g"), "", owner.id(), 0L).orElseThrow();
 
-        assertTrue(groups.join(group.id(), joiner.id()));
-        assertFalse(groups.join(group.id(), joiner.id()));
-        assertFalse(groups.join(group.id(), owner.id()));
+        assertTrue(groups.join(group.id(), joiner.id(), 0L));
+        assertFalse(groups.join(group.id(), joiner.id(), 0L));
+        assertFalse(groups.join(group.id(), owner.id(), 0L));
 
         assertEquals(List.of(new MemberRow(group.id(), owner.id(), owner.name(), GroupDao.CREATOR),
                 new MemberRow(group.id(), joiner.id(), joiner.name(), GroupDao.NORMAL)), groups.membersOf(group.id()));
@@ -81,9 +81,9 @@ class GroupDaoTest {
         UserRef owner = Fixtures.newUser(db, "owner");
         UserRef joiner = Fixtures.newUser(db, "joiner");
         UserRef outsider = Fixtures.newUser(db, "outsider");
-        GroupRow group = groups.create(Fixtures.unique("g"), "", owner.id()).orElseThrow();
-        GroupRow other = groups.create(Fixtures.unique("g"), "", outsider.id()).orElseThrow();
-        groups.join(group.id(), joiner.id());
+        GroupRow group = groups.create(Fixtures.unique("g"), "", owner.id(), 0L).orElseThrow();
+        GroupRow other = groups.create(Fixtures.unique("g"), "", outsider.id(), 0L).orElseThrow();
+        groups.join(group.id(), joiner.id(), 0L);
 
         assertTrue(groups.isMember(group.id(), owner.id()));
         assertTrue(groups.isMember(group.id(), joiner.id()));
@@ -96,10 +96,10 @@ class GroupDaoTest {
     void groupsOfListsTheUsersGroupsInIdOrder() {
         UserRef ann = Fixtures.newUser(db, "ann");
         UserRef owner = Fixtures.newUser(db, "owner");
-        GroupRow joined = groups.create(Fixtures.unique("joined"), "", owner.id()).orElseThrow();
-        GroupRow notJoined = groups.create(Fixtures.unique("not-joined"), "", owner.id()).orElseThrow();
-        GroupRow created = groups.create(Fixtures.unique("created"), "", ann.id()).orElseThrow();
-        groups.join(joined.id(), ann.id());
+        GroupRow joined = groups.create(Fixtures.unique("joined"), "", owner.id(), 0L).orElseThrow();
+        GroupRow notJoined = groups.create(Fixtures.unique("not-joined"), "", owner.id(), 0L).orElseThrow();
+        GroupRow created = groups.create(Fixtures.unique("created"), "", ann.id(), 0L).orElseThrow();
+        groups.join(joined.id(), ann.id(), 0L);
 
         assertEquals(List.of(joined, created), groups.groupsOf(ann.id()));
         assertEquals(List.of(joined, notJoined), groups.groupsOf(owner.id()));
@@ -117,7 +117,7 @@ class GroupDaoTest {
         UserRef owner = Fixtures.newUser(db, Fixtures.AWKWARD);
         String name = Fixtures.unique(Fixtures.AWKWARD);
 
-        GroupRow group = groups.create(name, Fixtures.AWKWARD, owner.id()).orElseThrow();
+        GroupRow group = groups.create(name, Fixtures.AWKWARD, owner.id(), 0L).orElseThrow();
 
         assertEquals(Optional.of(new GroupRow(group.id(), name, Fixtures.AWKWARD)), groups.findByName(name));
         assertEquals(owner.name(), groups.membersOf(group.id()).getFirst().name());
@@ -129,7 +129,7 @@ class GroupDaoTest {
         String name = "😀".repeat(Limits.MAX_GROUP_NAME_CHARS);
         String desc = "😀".repeat(Limits.MAX_GROUP_DESC_CHARS);
 
-        int id = groups.create(name, desc, owner.id()).orElseThrow().id();
+        int id = groups.create(name, desc, owner.id(), 0L).orElseThrow().id();
 
         assertEquals(Optional.of(new GroupRow(id, name, desc)), groups.findById(id));
     }

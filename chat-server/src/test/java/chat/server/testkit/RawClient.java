@@ -12,6 +12,8 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Predicate;
 
 /**
@@ -138,6 +140,31 @@ public final class RawClient implements AutoCloseable {
     /** Sends a one-to-one chat and returns its ack. */
     public JsonNode chat(int toid, String msg) throws IOException {
         return answer(request("\"msgid\":6,\"toid\":" + toid + ",\"msg\":\"" + msg + "\""));
+    }
+
+    /**
+     * Every chat a sync after {@code after} returns (null: from the server's position), page by page, oldest
+     * first, as our client asks for them.
+     */
+    public List<JsonNode> sync(Long after) throws IOException {
+        List<JsonNode> chats = new ArrayList<>();
+        Long from = after;
+        boolean more = true;
+        while (more) {
+            JsonNode page = answer(request("\"msgid\":24" + (from == null ? "" : ",\"after\":" + from)));
+            assertEquals(25, page.path("msgid").asInt(), page.toString());
+            for (JsonNode chat : page.get("messages")) {
+                chats.add(chat);
+                from = chat.get("mid").longValue();
+            }
+            more = page.get("more").booleanValue();
+        }
+        return chats;
+    }
+
+    /** The texts of the chats a sync after {@code after} returns. */
+    public List<String> syncedTexts(Long after) throws IOException {
+        return sync(after).stream().map(chat -> chat.get("msg").textValue()).toList();
     }
 
     /** Drops the connection with a TCP reset, as a crashed client or a pulled cable would. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
@@ -54,7 +55,8 @@ class ConnectionHandlerTest {
     private static final Duration LIMIT = Duration.ofSeconds(10);
     private static final int WAIT_MS = 5_000;
 
-    private record Stored(int userId, String line) {
+    /** A chat the connection could not write, as its receipts heard of it. */
+    private record Stored(int userId, long mid) {
     }
 
     private final Codec codec = new Codec();
@@ -87,13 +89,13 @@ class ConnectionHandlerTest {
             TestSessions.logIn(session, new UserRef(request.id(), "user" + request.id()));
             logins.add(request.id());
         };
-        SessionRegistry sessions = new SessionRegistry(cluster, mailbox);
+        SessionRegistry sessions = new SessionRegistry(cluster, mailbox, () -> Long.MAX_VALUE);
         Dispatcher dispatcher = new Dispatcher(new Handlers()
                 .beforeLogin(Login.class, login)
                 .beforeLogin(Ping.class, new PingHandler())
                 .afterLogin(Logout.class, new LogoutHandler(sessions, mock(ResumeTokens.class))), sessions);
-        doAnswer(inv -> stored.add(new Stored(inv.getArgument(0), new String(inv.<byte[]>getArgument(1),
-                StandardCharsets.UTF_8)))).when(mailbox).keep(anyInt(), any());
+        doAnswer(inv -> stored.add(new Stored(inv.getArgument(0), inv.getArgument(1))))
+                .when(mailbox).unwritten(anyInt(), anyLong());
         connection = new Connection(server, 64 * 1024, mailbox, task -> Thread.ofVirtual().start(task));
         ConnectionHandler handler = new ConnectionHandler(connection, server.getInputStream(), codec, dispatcher,
                 closed::countDown);
@@ -152,27 +154,27 @@ class ConnectionHandlerTest {
     }
 
     @Test
-    void chatsQueuedWhenThePeerLeavesAreStoredForTheirUser() throws Exception {
+    void chatsQueuedWhenThePeerLeavesAreReportedUnwrittenForTheirUser() throws Exception {
         send("{\"msgid\":1,\"id\":21,\"password\":\"x\"}\0");
         assertEquals(21, logins.poll(WAIT_MS, TimeUnit.MILLISECONDS));
         blockTheWriter();
         String chat = "{\"msgid\":6,\"id\":13,\"name\":\"zhang san\",\"toid\":21,\"msg\":\"hi\"}\n";
-        assertTrue(connection.deliver(21, chat.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(connection.deliver(21, 501L, chat.getBytes(StandardCharsets.UTF_8)));
 
         peer.close();
 
         assertTrue(closed.await(WAIT_MS, TimeUnit.MILLISECONDS));
         awaitStored(1);
-        assertEquals(List.of(new Stored(21, chat)), stored);
+        assertEquals(List.of(new Stored(21, 501L)), stored);
     }
 
     @Test
-    void chatsQueuedForAUserWhoLoggedOutAreNotStoredForTheNextUserOfTheConnection() throws Exception {
+    void chatsQueuedForAUserWhoLoggedOutAreReportedForThemNotForTheNextUserOfTheConnection() throws Exception {
         send("{\"msgid\":1,\"id\":21,\"password\":\"x\"}\0");
         assertEquals(21, logins.poll(WAIT_MS, TimeUnit.MILLISECONDS));
         blockTheWriter();
         String chat = "{\"msgid\":6,\"id\":13,\"name\":\"zhang san\",\"toid\":21,\"msg\":\"for 21 only\"}\n";
-        assertTrue(connection.deliver(21, chat.getBytes(StandardCharsets.UTF_8)));
+        assertTrue(connection.deliver(21, 502L, chat.getBytes(StandardCharsets.UTF_8)));
         // The original client logs out and in again on the same socket.
         send("{\"msgid\":3,\"id\":21}\0{\"msgid\":1,\"id\":22,\"password\":\"y\"}\0");
         assertEquals(22, logins.poll(WAIT_MS, TimeUnit.MILLISECONDS));
@@ -182,7 +184,7 @@ class ConnectionHandlerTest {
         assertTrue(closed.await(WAIT_MS, TimeUnit.MILLISECONDS));
         awaitStored(1);
         assertTrue(stored.stream().noneMatch(s -> s.userId() == 22), "user 22 must never get 21's chat: " + stored);
-        assertEquals(List.of(new Stored(21, chat)), stored);
+        assertEquals(List.of(new Stored(21, 502L)), stored);
     }
 
     /** The peer does not read: fill the socket buffers and leave non-durable lines queued behind them. */

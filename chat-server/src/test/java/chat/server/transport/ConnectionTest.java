@@ -4,12 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyInt;
-import static org.mockito.Mockito.doAnswer;
-import static org.mockito.Mockito.mock;
 
-import chat.server.delivery.Mailbox;
+import chat.server.delivery.Receipts;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -24,13 +20,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,8 +45,25 @@ class ConnectionTest {
     private InputStream peerIn;
     private final List<Connection> connections = new ArrayList<>();
     private final ExecutorService writers = Executors.newVirtualThreadPerTaskExecutor();
-    /** What the connections hand back to be stored offline, as text; every chat here is for {@link #RECIPIENT}. */
+    private final Map<Long, String> chatsByMid = new ConcurrentHashMap<>();
+    private final AtomicLong mids = new AtomicLong();
+    /** The chats the connections report written, as text. */
+    private final List<String> written = new CopyOnWriteArrayList<>();
+    /** The chats the connections report they could not write, as text; every chat here is for {@link #RECIPIENT}. */
     private final List<String> undelivered = new CopyOnWriteArrayList<>();
+    private final Receipts receipts = new Receipts() {
+        @Override
+        public void written(int userId, long mid) {
+            assertEquals(RECIPIENT, userId);
+            written.add(chatsByMid.get(mid));
+        }
+
+        @Override
+        public void unwritten(int userId, long mid) {
+            assertEquals(RECIPIENT, userId);
+            undelivered.add(chatsByMid.get(mid));
+        }
+    };
     private static final int RECIPIENT = 21;
 
     @BeforeEach
@@ -97,7 +113,7 @@ class ConnectionTest {
             threads.add(Thread.ofVirtual().start(() -> {
                 awaitQuietly(start);
                 for (int i = 0; i < perSender; i++) {
-                    connection.deliver(RECIPIENT, bytes("{\"from\":" + sender + ",\"n\":" + i + ",\"pad\":\""
+                    deliver(connection, bytes("{\"from\":" + sender + ",\"n\":" + i + ",\"pad\":\""
                             + "x".repeat(100) + "\"}\n"));
                 }
             }));
@@ -136,7 +152,7 @@ class ConnectionTest {
         for (int i = 0; i < fillers; i++) {
             assertTrue(connection.offer(bytes("{\"filler\":" + i + ",\"pad\":\"" + pad + "\"}\n")));
         }
-        assertTrue(connection.deliver(RECIPIENT, bytes("{\"msgid\":6,\"late\":1}\n")));
+        assertTrue(deliver(connection, bytes("{\"msgid\":6,\"late\":1}\n")));
 
         CompletableFuture<Boolean> ack = connection.sendFirst(bytes("{\"msgid\":2,\"ack\":1}\n"));
         assertFalse(ack.isDone(), "nothing is written while the peer does not read");
@@ -195,7 +211,7 @@ class ConnectionTest {
         connection.close();
 
         assertTrue(connection.isClosed());
-        assertFalse(connection.deliver(RECIPIENT, bytes("{\"msgid\":6}\n")), "the caller keeps what was refused");
+        assertFalse(deliver(connection, bytes("{\"msgid\":6}\n")), "the caller keeps what was refused");
         assertFalse(connection.offer(bytes("{\"msgid\":11}\n")));
         assertFalse(connection.sendFirst(bytes("{\"msgid\":2}\n")).get(WAIT_MS, TimeUnit.MILLISECONDS));
         assertTrue(undelivered.isEmpty());
@@ -206,7 +222,7 @@ class ConnectionTest {
     void aLineLargerThanTheQueueLimitClosesTheConnection() {
         Connection connection = open(1024);
 
-        assertFalse(connection.deliver(RECIPIENT, new byte[2048]));
+        assertFalse(deliver(connection, new byte[2048]));
 
         assertTrue(connection.isClosed());
     }
@@ -217,13 +233,14 @@ class ConnectionTest {
         List<String> sent = new ArrayList<>();
         for (int i = 0; i < 50; i++) {
             sent.add("{\"n\":" + i + "}\n");
-            connection.deliver(RECIPIENT, bytes(sent.getLast()));
+            deliver(connection, bytes(sent.getLast()));
         }
 
         assertTimeoutPreemptively(LIMIT, () -> connection.finish(Duration.ofSeconds(2)));
 
         assertTrue(connection.isClosed());
         assertEquals(sent, readUntilEnd());
+        assertEquals(sent, written, "each chat is reported written, in order");
     }
 
     @Test
@@ -233,7 +250,7 @@ class ConnectionTest {
         peer.close();
 
         assertTimeoutPreemptively(LIMIT, () -> {
-            while (connection.deliver(RECIPIENT, bytes("{\"msgid\":6,\"pad\":\"" + "p".repeat(1000) + "\"}\n"))) {
+            while (deliver(connection, bytes("{\"msgid\":6,\"pad\":\"" + "p".repeat(1000) + "\"}\n"))) {
                 Thread.sleep(5);
             }
         });
@@ -243,18 +260,20 @@ class ConnectionTest {
 
     // ---- helpers ----
 
-    private static boolean offer(Connection connection, byte[] line, boolean chat) {
-        return chat ? connection.deliver(RECIPIENT, line) : connection.offer(line);
+    private boolean offer(Connection connection, byte[] line, boolean chat) {
+        return chat ? deliver(connection, line) : connection.offer(line);
+    }
+
+    /** Delivers a chat line under a fresh mid, remembering which mid is which line. */
+    private boolean deliver(Connection connection, byte[] line) {
+        long mid = mids.incrementAndGet();
+        chatsByMid.put(mid, text(line));
+        return connection.deliver(RECIPIENT, mid, line);
     }
 
     private Connection open(long maxQueuedBytes) {
         try {
-            Mailbox mailbox = mock(Mailbox.class);
-            doAnswer(inv -> {
-                assertEquals(RECIPIENT, inv.<Integer>getArgument(0));
-                return undelivered.add(text(inv.getArgument(1)));
-            }).when(mailbox).keep(anyInt(), any());
-            Connection connection = new Connection(server, maxQueuedBytes, mailbox, writers);
+            Connection connection = new Connection(server, maxQueuedBytes, receipts, writers);
             connections.add(connection);
             return connection;
         } catch (IOException e) {
