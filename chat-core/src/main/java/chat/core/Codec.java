@@ -59,9 +59,15 @@ public final class Codec {
             throw new ProtocolException(ErrorCode.BAD_REQUEST, "a message must be a JSON object");
         }
         JsonNode msgid = root.get(FieldName.MSGID.wire());
+        Integer id = msgid != null && msgid.isIntegralNumber() && msgid.canConvertToInt() ? msgid.intValue() : null;
         JsonNode seqNode = root.path(FieldName.SEQ.wire());
         Integer seq = seqNode.isIntegralNumber() && seqNode.canConvertToInt() ? seqNode.intValue() : null;
-        if (msgid == null || !msgid.isIntegralNumber() || !msgid.canConvertToInt()) {
+        if (seq == null && !seqNode.isMissingNode() && !seqNode.isNull()) {
+            // Ignoring it would run the request and answer nothing: the client waits for an answer to that seq.
+            throw new ProtocolException(ErrorCode.BAD_REQUEST, "field 'seq' must be an integer from "
+                    + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE, id, null);
+        }
+        if (id == null) {
             throw new ProtocolException(ErrorCode.BAD_REQUEST, "field 'msgid' must be an integer", null, seq);
         }
         MessageType type = MessageType.byId(msgid.intValue()).orElseThrow(() -> new ProtocolException(

@@ -38,7 +38,8 @@ enum FieldName {
     LIMIT("limit"),
     MESSAGES("messages"),
     AFTER("after"),
-    MORE("more");
+    MORE("more"),
+    CURSOR("cursor");
 
     private final String wire;
     // Encoded to quoted UTF-8 once, instead of once per message written.

@@ -87,16 +87,18 @@ final class Fields {
         return isPresent(field) ? requireString(field, maxChars) : null;
     }
 
-    /**
-     * A name shown to other users: not blank, no control characters, and stripped of surrounding spaces,
-     * which MySQL would ignore when comparing names anyway.
-     */
+    /** A name shown to other users, in the form it is stored and compared in (see {@link Names}). */
     String requireName(FieldName field, int maxChars) throws ProtocolException {
-        String value = requireString(field, maxChars);
-        if (value.isBlank() || value.codePoints().anyMatch(Character::isISOControl)) {
-            throw bad("field '" + field.wire() + "' must not be blank or hold control characters");
+        String name;
+        try {
+            name = Names.normalize(requireString(field, maxChars));
+        } catch (IllegalArgumentException e) {
+            throw bad("field '" + field.wire() + "' " + e.getMessage());
         }
-        return value.strip();
+        if (name.codePointCount(0, name.length()) > maxChars) {
+            throw bad("field '" + field.wire() + "' is longer than " + maxChars + " characters");
+        }
+        return name;
     }
 
     /** An array of strings; an element that is not a string is kept as its JSON text. Absent means empty. */

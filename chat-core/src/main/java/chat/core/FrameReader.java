@@ -10,8 +10,9 @@ import java.util.Arrays;
  * a read, and may hold multi-byte UTF-8 anywhere: only ASCII braces, brackets, quotes and backslashes steer
  * the scan, and no UTF-8 continuation byte can look like one of them.
  *
- * <p>Broken input is reported as a {@link ProtocolException} after the reader has skipped to a point where the
- * stream makes sense again (the next newline or NUL), so the caller can answer and keep reading. The one
+ * <p>An object must not span lines: a newline (or NUL) outside a string ends an object that is still open, as
+ * malformed. Broken input is reported as a {@link ProtocolException} after the reader has skipped to a point
+ * where the stream makes sense again (the next newline or NUL), so the caller can answer and keep reading. The one
  * exception is {@link ErrorCode#TOO_LARGE}: the rest of that frame is still on the wire, so the caller should
  * answer and close. Not thread-safe: one reader per connection thread.
  */
@@ -79,8 +80,11 @@ public final class FrameReader {
                 depth++;
             } else if (b == '}' || b == ']') {
                 depth--;
-            } else if (b == 0) {
-                throw new ProtocolException(ErrorCode.BAD_REQUEST, "malformed JSON: the object ended early");
+            } else if (b == 0 || b == '\n') {
+                // Every client sends a request on one line (or ends it with a NUL): an object still open here
+                // was cut off, and reading on would swallow the requests that follow into it.
+                throw new ProtocolException(ErrorCode.BAD_REQUEST, "malformed JSON: the object ended at the end of "
+                        + "its line before it was complete");
             }
             append(b);
         }

@@ -2,6 +2,7 @@ package chat.core;
 
 import static chat.core.FieldName.AFTER;
 import static chat.core.FieldName.BEFORE;
+import static chat.core.FieldName.CURSOR;
 import static chat.core.FieldName.ERRMSG;
 import static chat.core.FieldName.ERRNO;
 import static chat.core.FieldName.FRIEND;
@@ -90,12 +91,14 @@ public sealed interface Message {
     }
 
     /**
-     * On success {@code errno} is 0 and {@code errmsg} null; {@code offlinemsg} holds the encoded chats that
-     * arrived while the user was away, each exactly as {@link Codec#encode} wrote it. {@code token} is a resume
-     * token for the next {@link Login}, given to clients that send {@code seq}.
+     * On success {@code errno} is 0 and {@code errmsg} null. {@code offlinemsg} holds, for the original client, the
+     * chats that waited for it (as many as fit; the rest follow the ack), each the JSON text of the delivered chat.
+     * A client that sends {@code seq} gets none there (it syncs), and instead {@code token}, a resume token for the
+     * next {@link Login}, and {@code cursor}, where the server's record of what reached it stands: its first sync
+     * starts from the older of that and its own position (see {@link Sync}).
      */
     record LoginAck(Integer seq, int errno, String errmsg, Integer id, String name, List<Friend> friends,
-                    List<Group> groups, List<String> offlinemsg, String token) implements Message {
+                    List<Group> groups, List<String> offlinemsg, String token, Long cursor) implements Message {
         public LoginAck {
             friends = friends == null ? List.of() : List.copyOf(friends);
             groups = groups == null ? List.of() : List.copyOf(groups);
@@ -104,11 +107,11 @@ public sealed interface Message {
 
         public LoginAck(Integer seq, int errno, String errmsg, Integer id, String name, List<Friend> friends,
                         List<Group> groups, List<String> offlinemsg) {
-            this(seq, errno, errmsg, id, name, friends, groups, offlinemsg, null);
+            this(seq, errno, errmsg, id, name, friends, groups, offlinemsg, null, null);
         }
 
         public static LoginAck failed(Integer seq, ErrorCode code, String errmsg) {
-            return new LoginAck(seq, code.code(), errmsg, null, null, null, null, null, null);
+            return new LoginAck(seq, code.code(), errmsg, null, null, null, null, null, null, null);
         }
 
         public MessageType type() {
@@ -118,7 +121,7 @@ public sealed interface Message {
         static LoginAck read(Fields f) throws ProtocolException {
             return new LoginAck(f.seq(), f.requireInt(ERRNO), f.optionalString(ERRMSG), f.optionalInt(ID),
                     f.optionalString(NAME), f.objects(FRIENDS, Friend::read), f.objects(GROUPS, Group::read),
-                    f.texts(OFFLINEMSG), f.optionalString(TOKEN, Limits.MAX_TOKEN_CHARS));
+                    f.texts(OFFLINEMSG), f.optionalString(TOKEN, Limits.MAX_TOKEN_CHARS), f.optionalLong(CURSOR));
         }
 
         /**
@@ -140,6 +143,7 @@ public sealed interface Message {
                 out.texts(OFFLINEMSG, offlinemsg);
             }
             out.optional(TOKEN, token);
+            out.optional(CURSOR, cursor);
         }
 
         @Override
@@ -515,9 +519,10 @@ public sealed interface Message {
 
     /**
      * Asks for the chats this user received (one-to-one and in their groups) with a {@code mid} greater than
-     * {@code after}, oldest first, a page of at most {@code limit}. Without {@code after}, from the position the
-     * server last heard of in {@link Received}. Mids grow with time (see docs/PROTOCOL.md), so a client that
-     * syncs from a little before its last mid and drops mids it has seen misses nothing and repeats nothing.
+     * {@code after}, oldest first, a page of at most {@code limit}. Without {@code after}, from the server's
+     * record of what reached the user (the login ack's {@code cursor}). Mids grow with time (see
+     * docs/PROTOCOL.md), so a client that syncs from a little before its last mid, or from that record when it is
+     * older, and drops mids it has seen, misses nothing and repeats nothing.
      */
     record Sync(Integer seq, Long after, Integer limit) implements Message {
         public MessageType type() {

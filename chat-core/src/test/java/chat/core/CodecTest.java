@@ -384,11 +384,19 @@ class CodecTest {
         assertEquals(msgidOf(parts[0]), e.requestType());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"\"7\"", "7.5", "2147483648", "-2147483649", "true", "[7]", "{}"})
+    void aSeqThatIsNotA32BitIntegerIsRefusedSoTheRequestDoesNotRunUnanswered(String seq) {
+        ProtocolException e = refused("{\"msgid\":20,\"seq\":" + seq + "}", ErrorCode.BAD_REQUEST);
+        assertTrue(e.getMessage().contains("'seq'"), e.getMessage());
+        assertEquals(20, e.requestType());
+        assertNull(e.seq());
+    }
+
     @Test
-    void aSeqThatIsNotAnIntegerIsIgnored() throws ProtocolException {
-        assertNull(codec.decode("{\"msgid\":20,\"seq\":\"x\"}").seq());
-        assertNull(codec.decode("{\"msgid\":20,\"seq\":1.5}").seq());
-        assertNull(refused("{\"msgid\":99,\"seq\":\"x\"}", ErrorCode.UNKNOWN_TYPE).seq());
+    void aNullSeqIsNoSeq() throws ProtocolException {
+        assertNull(codec.decode("{\"msgid\":20,\"seq\":null}").seq());
+        assertEquals(Integer.MAX_VALUE, codec.decode("{\"msgid\":20,\"seq\":2147483647}").seq());
     }
 
     @Test

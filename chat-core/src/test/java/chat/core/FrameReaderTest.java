@@ -151,6 +151,15 @@ class FrameReaderTest {
         assertEquals(A, text(reader.next()));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"{\"msgid\":20,\"seq\":", "{\"msgid\":20,", "{", "{\"a\":{\"b\":1}"})
+    void anObjectCutOffAtTheEndOfItsLineIsAnErrorThereAndTheNextLineIsRead(String cutOff) throws Exception {
+        FrameReader reader = reader(bytes(cutOff + "\n" + A + "\n" + B + "\n"));
+        ProtocolException e = refusal(reader);
+        assertEquals(ErrorCode.BAD_REQUEST, e.code());
+        assertEquals(List.of(A, B), readAll(reader));
+    }
+
     @Test
     void aFrameOverTheMaximumIsTooLarge() {
         String big = "{\"msg\":\"" + "x".repeat(100) + "\"}";

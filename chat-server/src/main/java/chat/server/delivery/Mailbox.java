@@ -93,13 +93,9 @@ public final class Mailbox implements Receipts, AutoCloseable {
         return reported == null ? stored : Math.max(stored, reported);
     }
 
-    /**
-     * A page of the user's chats, oldest first: after {@code after}, or after their cursor when that is further
-     * back (a chat known to have missed them since), or without {@code after}, after their cursor.
-     */
+    /** A page of the user's chats, oldest first, after {@code after}, or without it, after their cursor. */
     public List<ChatRow> syncPage(int userId, Long after, int limit) {
-        long cursor = cursor(userId);
-        return chats.receivedAfter(userId, after == null ? cursor : Math.min(after, cursor), limit);
+        return chats.receivedAfter(userId, after == null ? cursor(userId) : after, limit);
     }
 
     /** A client that syncs has received every chat up to {@code mid}; stored with the next round. */

@@ -55,7 +55,7 @@ public final class LoginHandler implements Handler<Login> {
             String token = login.seq() == null ? null
                     : login.token() != null ? login.token() : tokens.issue(user.id());
             return new LoginAck(login.seq(), 0, null, user.id(), user.name(), contacts.friendsOf(user.id()),
-                    contacts.groupsOf(user.id()), waiting, token);
+                    contacts.groupsOf(user.id()), waiting.chats(), token, waiting.cursor());
         });
         if (opened == SessionRegistry.Opened.ALREADY_ONLINE) {
             session.reply(LoginAck.failed(login.seq(), ErrorCode.ALREADY_ONLINE, IN_USE));

@@ -35,25 +35,31 @@ public final class SessionRegistry {
     }
 
     /**
-     * Logs {@code user} in on {@code session} and answers with {@code ack}. A client that syncs gets no chats in
-     * the ack (it asks for them). Any other gets in the ack the oldest chats that waited for it, as many as fit,
-     * and the rest right after, as ordinary chats at the pace it reads them. The ack goes ahead of any chat that
-     * raced it. Anything that fails after the claim undoes it.
-     *
-     * @param ack the login ack, given the waiting chats it is to carry (JSON texts)
+     * What the login ack tells about the user's chats: for a client that syncs, where the server's record of
+     * what reached it stands ({@code cursor}); for any other, the oldest chats that waited ({@code chats}).
      */
-    public Opened open(Session session, UserRef user, boolean syncs, Function<List<String>, Message> ack) {
+    public record Waiting(List<String> chats, Long cursor) {
+    }
+
+    /**
+     * Logs {@code user} in on {@code session} and answers with {@code ack}. A client that syncs gets no chats in
+     * the ack (it asks for them), but the server's position. Any other gets in the ack the oldest chats that
+     * waited for it, as many as fit, and the rest right after, as ordinary chats at the pace it reads them. The
+     * ack goes ahead of any chat that raced it. Anything that fails after the claim undoes it.
+     */
+    public Opened open(Session session, UserRef user, boolean syncs, Function<Waiting, Message> ack) {
         if (!cluster.register(user.id(), session.outbox())) {
             return Opened.ALREADY_ONLINE;
         }
         session.loggedIn(user, syncs);
         try {
             if (syncs) {
-                session.replyFirstAndWait(ack.apply(List.of()), ACK_TIMEOUT);
+                session.replyFirstAndWait(ack.apply(new Waiting(List.of(), mailbox.cursor(user.id()))), ACK_TIMEOUT);
                 return Opened.OPENED;
             }
             Mailbox.Catchup catchup = mailbox.follow(user.id(), session.outbox(), settledThrough);
-            if (session.replyFirstAndWait(ack.apply(catchup.forAck(Mailbox.ACK_CHATS_BUDGET)), ACK_TIMEOUT)) {
+            Waiting waiting = new Waiting(catchup.forAck(Mailbox.ACK_CHATS_BUDGET), null);
+            if (session.replyFirstAndWait(ack.apply(waiting), ACK_TIMEOUT)) {
                 catchup.ackWritten();
                 catchup.sendRest();
             }

@@ -88,7 +88,7 @@ class LoginHandlerTest {
     }
 
     @Test
-    void ourClientGetsFriendsGroupsAndATokenFirstAndSyncsItsChatsItself() {
+    void ourClientGetsFriendsGroupsATokenAndTheServersPositionFirstAndSyncsItsChatsItself() {
         knownUser();
         when(cluster.register(21, channel)).thenReturn(true);
         when(cluster.online(any())).thenAnswer(onlineAmong(13, 21));
@@ -97,6 +97,7 @@ class LoginHandlerTest {
         when(groups.membersOf(1)).thenReturn(List.of(new MemberRow(1, 13, "zhang san", GroupDao.CREATOR),
                 new MemberRow(1, 21, "gao yang", GroupDao.NORMAL)));
         when(tokens.issue(21)).thenReturn("resume-token");
+        when(mailbox.cursor(21)).thenReturn(57L);
 
         handler.handle(session, new Login(4, 21, "secret"));
 
@@ -105,13 +106,13 @@ class LoginHandlerTest {
                 List.of(new Group(1, "g", "d", List.of(
                         new Member(13, "zhang san", Contacts.ONLINE, Contacts.CREATOR),
                         new Member(21, "gao yang", Contacts.ONLINE, Contacts.NORMAL)))),
-                List.of(), "resume-token");
+                List.of(), "resume-token", 57L);
         assertEquals(List.of(expected), channel.messages());
         assertTrue(channel.sent().getFirst().first(), "the ack jumps ahead of chats that raced it");
         assertEquals(Optional.of(GAO), session.user());
         assertTrue(session.syncs());
         verify(cluster).register(21, channel);
-        verifyNoInteractions(mailbox);
+        verify(mailbox, never()).follow(anyInt(), any(), any());
     }
 
     @Test
