@@ -1,18 +1,14 @@
 package chat.client;
 
-import chat.core.Codec;
 import chat.core.ErrorCode;
 import chat.core.Message;
 import chat.core.Message.LoginAck;
 import chat.core.Message.LogoutAck;
 import chat.core.Message.RegisterAck;
-import chat.core.ProtocolException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.jline.utils.AttributedString;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** register, login, logout, and logging back in after a reconnect. */
 final class AccountActions {
@@ -22,19 +18,19 @@ final class AccountActions {
     private final Screen screen;
     private final Renderer renderer;
     private final ContactsView view;
-    private final ChatLines chats;
-    private final Codec codec;
+    private final CatchUp catchUp;
+    private final PositionReporter reporter;
 
     AccountActions(Exchange exchange, LoginState login, ContactList contacts, Screen screen, Renderer renderer,
-                   ContactsView view, ChatLines chats, Codec codec) {
+                   ContactsView view, CatchUp catchUp, PositionReporter reporter) {
         this.exchange = exchange;
         this.login = login;
         this.contacts = contacts;
         this.screen = screen;
         this.renderer = renderer;
         this.view = view;
-        this.chats = chats;
-        this.codec = codec;
+        this.catchUp = catchUp;
+        this.reporter = reporter;
     }
 
     CompletableFuture<Void> register(Command.Register command) {
@@ -45,24 +41,29 @@ final class AccountActions {
                         : renderer.error(reason(ack.errmsg(), "the name " + command.name() + " is taken"))));
     }
 
+    /** The welcome, with the chats that came while the user was away, is shown once the sync has read them. */
     CompletableFuture<Void> login(Command.Login command) {
+        AtomicReference<CompletableFuture<Void>> welcome = new AtomicReference<>(done());
         return exchange.ask(seq -> new Message.Login(seq, command.id(), command.password()), LoginAck.class, ack -> {
             if (ack.errno() != 0) {
                 screen.show(renderer.error(reason(ack.errmsg(), "login refused")));
                 return;
             }
             LoginState.Me me = accept(ack, LoginState.Credentials.of(command.id(), command.password(), null));
-            screen.show(view.welcome(me, contacts.friends(), contacts.groups(), offline(ack.offlinemsg())));
-        });
+            welcome.set(catchUp.afterLogin(me.id(), ack.offlinemsg()).thenAccept(away ->
+                    screen.show(view.welcome(me, contacts.friends(), contacts.groups(), away))));
+        }).thenCompose(answered -> welcome.get());
     }
 
     /**
-     * Forgets the user at once, so a reconnect racing with this cannot log them back in, then tells the server.
-     * {@code leaving} drops the hint about logging in again.
+     * Forgets the user at once, so a reconnect racing with this cannot log them back in, reports how far their
+     * chats got, then tells the server. {@code leaving} drops the hint about logging in again.
      */
     CompletableFuture<Void> logout(boolean leaving) {
+        Optional<LoginState.Me> me = login.me();
         login.loggedOut();
         contacts.clear();
+        me.ifPresent(who -> reporter.last(who.id()));
         return exchange.ask(seq -> new Message.Logout(seq, null), LogoutAck.class,
                 ack -> screen.show(renderer.info(leaving ? "logged out" : "logged out; log in again with: login ID")));
     }
@@ -78,12 +79,14 @@ final class AccountActions {
         }
         LoginState.Credentials credentials = saved.get();
         AtomicBoolean retry = new AtomicBoolean();
+        AtomicReference<CompletableFuture<Void>> missed = new AtomicReference<>(done());
         return exchange.ask(credentials::login, LoginAck.class,
                 ack -> {
                     if (ack.errno() == 0) {
                         LoginState.Me me = accept(ack, credentials);
                         screen.show(renderer.notice("logged back in as " + me.name() + " (id " + me.id() + ")"));
-                        offline(ack.offlinemsg()).forEach(screen::show);
+                        missed.set(catchUp.afterLogin(me.id(), ack.offlinemsg())
+                                .thenAccept(chats -> chats.forEach(screen::show)));
                     } else if (ack.errno() == ErrorCode.ALREADY_ONLINE.code() && !lastTry) {
                         retry.set(true);
                     } else {
@@ -92,7 +95,7 @@ final class AccountActions {
                         screen.show(renderer.error("could not log back in: " + reason(ack.errmsg(), "refused")
                                 + "; log in again with: login " + credentials.id()));
                     }
-                }).thenApply(done -> retry.get());
+                }).thenCompose(answered -> missed.get()).thenApply(shown -> retry.get());
     }
 
     /** A fresh resume token replaces what was used; without one, what was used is kept for next time. */
@@ -103,18 +106,8 @@ final class AccountActions {
         return me;
     }
 
-    /** Each waiting message is the JSON text of a chat; one that cannot be read is shown as such, not dropped. */
-    private List<AttributedString> offline(List<String> texts) {
-        List<AttributedString> lines = new ArrayList<>();
-        for (String text : texts) {
-            try {
-                Message message = codec.decode(text);
-                lines.add(chats.of(message).orElseGet(() -> renderer.error("not a chat: " + text)));
-            } catch (ProtocolException e) {
-                lines.add(renderer.error("unreadable offline message (" + e.getMessage() + "): " + text));
-            }
-        }
-        return lines;
+    private static CompletableFuture<Void> done() {
+        return CompletableFuture.completedFuture(null);
     }
 
     private static String reason(String errmsg, String fallback) {

@@ -1,6 +1,7 @@
 package chat.client;
 
 import chat.core.Codec;
+import chat.core.Limits;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Random;
@@ -14,6 +15,11 @@ final class ClientApp {
     private static final Duration PING_WHEN_IDLE = Duration.ofSeconds(30);
     private static final Duration RECONNECT_FIRST = Duration.ofMillis(500);
     private static final Duration RECONNECT_CAP = Duration.ofSeconds(30);
+    /** Past the server's 5 s for its stores to settle, so a chat that raced the login is there to be synced. */
+    private static final Duration SYNC_AGAIN_AFTER = Duration.ofSeconds(6);
+    private static final Duration REPORT_POSITION_EVERY = Duration.ofSeconds(2);
+    /** How long a chat may trail the newest one and still be shown, if it was not already. */
+    private static final Duration SEEN_WINDOW = Duration.ofSeconds(60);
 
     private final String host;
     private final int port;
@@ -30,24 +36,29 @@ final class ClientApp {
         ContactList contacts = new ContactList();
         LoginState login = new LoginState();
         Renderer renderer = new Renderer();
+        ChatLines chats = new ChatLines(renderer, contacts, codec);
+        Inbox inbox = new Inbox(login, ChatCursor.span(SEEN_WINDOW));
         // java.util.Random, unlike most generators, is safe to share between the link and the re-login thread.
         Backoff backoff = new Backoff(RECONNECT_FIRST, RECONNECT_CAP, new Random());
         try (Frontend frontend = frontends.open(new ChatCompleter(contacts, login));
              Link link = new Link(() -> ServerConnection.open(host, port, CONNECT_TIMEOUT, codec), backoff);
-             Heartbeat heartbeat = new Heartbeat(link, PING_WHEN_IDLE, ANSWER_TIMEOUT)) {
+             Heartbeat heartbeat = new Heartbeat(link, PING_WHEN_IDLE, ANSWER_TIMEOUT);
+             CatchUp catchUp = new CatchUp(new Syncer(link, ANSWER_TIMEOUT, Limits.DEFAULT_SYNC_PAGE), inbox, login,
+                     chats, frontend.screen(), SYNC_AGAIN_AFTER);
+             PositionReporter reporter = new PositionReporter(link, inbox, login, REPORT_POSITION_EVERY)) {
             Screen screen = frontend.screen();
             Exchange exchange = new Exchange(link, screen, renderer, ANSWER_TIMEOUT);
             ContactsView view = new ContactsView();
-            ChatLines chats = new ChatLines(renderer, contacts);
-            AccountActions account = new AccountActions(exchange, login, contacts, screen, renderer, view, chats,
-                    codec);
+            AccountActions account = new AccountActions(exchange, login, contacts, screen, renderer, view, catchUp,
+                    reporter);
             try {
-                link.start(new Incoming(screen, renderer, chats, account, backoff, address()));
+                link.start(new Incoming(screen, renderer, chats, inbox, account, backoff, address()));
             } catch (IOException e) {
                 screen.show(renderer.error("cannot connect to " + address() + ": " + e.getMessage()));
                 return ExitCode.UNREACHABLE;
             }
             heartbeat.start();
+            reporter.start();
             screen.show(renderer.info("connected to " + address()
                     + "; 'register NAME' or 'login ID' to start, 'help' for all commands"));
             CommandRunner commands = new CommandRunner(login, account,

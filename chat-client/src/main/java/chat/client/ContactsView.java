@@ -11,14 +11,14 @@ import org.jline.utils.AttributedStringBuilder;
 final class ContactsView {
     private static final String INDENT = "  ";
 
-    /** Shown once the login is accepted; {@code offline} holds the already rendered waiting messages. */
-    AttributedString welcome(LoginState.Me me, List<Friend> friends, List<Group> groups, List<AttributedString> offline) {
+    /** Shown once the login is accepted; {@code away} holds the rendered chats that came while the user was away. */
+    AttributedString welcome(LoginState.Me me, List<Friend> friends, List<Group> groups, List<AttributedString> away) {
         AttributedStringBuilder out = new AttributedStringBuilder().append("logged in as ");
         out.styled(Styles.NAME, me.name()).append(" (id " + me.id() + ")\n");
         out.append(friends(friends)).append('\n').append(groups(groups, me.id()));
-        if (!offline.isEmpty()) {
-            out.append('\n').styled(Styles.HEADING, "Offline messages (" + offline.size() + "):");
-            offline.forEach(line -> out.append('\n').append(INDENT).append(line));
+        if (!away.isEmpty()) {
+            out.append('\n').styled(Styles.HEADING, "While you were away (" + away.size() + "):");
+            away.forEach(line -> out.append('\n').append(INDENT).append(line));
         }
         return out.append("\ntype 'help' for the commands").toAttributedString();
     }

@@ -1,6 +1,7 @@
 package chat.client;
 
 import chat.core.Message;
+import chat.core.MessageType;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CompletionException;
@@ -12,28 +13,41 @@ final class Incoming implements Link.Events {
     private final Screen screen;
     private final Renderer renderer;
     private final ChatLines chats;
+    private final Inbox inbox;
     private final AccountActions account;
     private final Backoff backoff;
     private final String address;
 
-    Incoming(Screen screen, Renderer renderer, ChatLines chats, AccountActions account, Backoff backoff,
+    Incoming(Screen screen, Renderer renderer, ChatLines chats, Inbox inbox, AccountActions account, Backoff backoff,
              String address) {
         this.screen = screen;
         this.renderer = renderer;
         this.chats = chats;
+        this.inbox = inbox;
         this.account = account;
         this.backoff = backoff;
         this.address = address;
     }
 
-    /** Chats are shown; an error nobody waits for is shown too. Late answers to timed-out requests are not. */
+    /**
+     * Chats are shown once each (one may also have come in a sync page); an error nobody waits for is shown too.
+     * Late answers to timed-out requests are not, nor is a refused position report: the user can do nothing about
+     * it, and the next report or sync makes up for it.
+     */
     @Override
     public void delivered(Message message) {
+        if (!inbox.firstSeen(message)) {
+            return;
+        }
         chats.of(message).ifPresentOrElse(screen::show, () -> {
-            if (message instanceof Message.Error error) {
+            if (message instanceof Message.Error error && !refusedReport(error)) {
                 screen.show(renderer.error("from the server: " + error.errmsg()));
             }
         });
+    }
+
+    private static boolean refusedReport(Message.Error error) {
+        return error.req() != null && error.req() == MessageType.RECEIVED.id();
     }
 
     @Override

@@ -74,13 +74,25 @@ final class Link implements AutoCloseable {
         int seq = seqs.incrementAndGet();
         CompletableFuture<Message> answer = pending.open(seq);
         try {
-            connection.send(build.apply(seq));
-            lastSentNanos = System.nanoTime();
+            write(connection, build.apply(seq));
         } catch (IOException e) {
             pending.fail(seq, new Down("could not send: " + e.getMessage()));
-            connection.close();
         }
         return answer;
+    }
+
+    /** Sends a message that gets no answer (it carries no seq); false when it could not be sent. */
+    boolean send(Message message) {
+        ServerConnection connection = current;
+        if (connection == null) {
+            return false;
+        }
+        try {
+            write(connection, message);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** How long since anything was sent. */
@@ -110,6 +122,17 @@ final class Link implements AutoCloseable {
         }
         threads.shutdownNow();
         pending.failAll(new Down("the client is closing"));
+    }
+
+    /** A connection that fails a write is closed, so the reader reports it lost and redials. */
+    private void write(ServerConnection connection, Message message) throws IOException {
+        try {
+            connection.send(message);
+            lastSentNanos = System.nanoTime();
+        } catch (IOException e) {
+            connection.close();
+            throw e;
+        }
     }
 
     private void run(Events events) {

@@ -13,7 +13,7 @@ class ContactsViewTest {
     private final ContactsView view = new ContactsView();
 
     @Test
-    void welcomeShowsWhoYouAreFriendsGroupsThenOfflineMessages() {
+    void welcomeShowsWhoYouAreFriendsGroupsThenWhatCameWhileYouWereAway() {
         List<Friend> friends = List.of(new Friend(8, "bob", "online"), new Friend(13, "张三", "offline"));
         List<Group> groups = List.of(new Group(1, "devs", "backend folks", List.of(
                 new Member(7, "alice", "online", "creator"), new Member(13, "张三", "offline", "normal"))));
@@ -29,7 +29,7 @@ class ContactsViewTest {
                   [1]devs: backend folks
                     [7]alice  creator  online  (you)
                     [13]张三  normal   offline
-                Offline messages (1):
+                While you were away (1):
                   2024-05-01 10:00:00 [8]bob said: hi
                 type 'help' for the commands""", welcome.toString());
     }

@@ -1,0 +1,142 @@
+package chat.client;
+
+import chat.core.Message;
+import java.time.Duration;
+import java.util.NavigableSet;
+import java.util.OptionalLong;
+import java.util.TreeSet;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
+
+/**
+ * How far one user's chats have reached this client, so that each is shown once although it may come live, in a
+ * sync page, or both: the highest mid received (the position) and the mids seen lately. Mids grow with time, but
+ * chats from several server nodes arrive slightly out of order, so a mid below the position may still be new.
+ *
+ * <p>Only mids within {@code window} of the position are remembered; an older one counts as seen. Forgetting,
+ * and telling the server the position, wait until a sync has read to the end and none is under way: until then
+ * a sync may still bring chats older than anything live, and the position may lie beyond chats not yet fetched.
+ */
+final class ChatCursor {
+    /** {@code mid >> 12} is milliseconds since 2025-01-01T00:00:00Z. */
+    private static final int MILLIS_SHIFT = 12;
+    private static final long NONE = Long.MIN_VALUE;
+
+    private final long window;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final NavigableSet<Long> seen = new TreeSet<>();
+    private long position = NONE;
+    /** Every mid at or below it counts as seen. */
+    private long floor = NONE;
+    private long reported = NONE;
+    private int syncsUnderWay;
+    private boolean readToEnd;
+    /** Where the sync that did not read to the end started; null is the server's record of the position. */
+    private Long resumeAfter;
+
+    /** {@code window} in mid units (see {@link #span}). */
+    ChatCursor(long window) {
+        this.window = window;
+    }
+
+    /** A duration in mid units. */
+    static long span(Duration duration) {
+        return duration.toMillis() << MILLIS_SHIFT;
+    }
+
+    /** True the first time a chat is seen; a message without a mid cannot be told apart, so it always is. */
+    boolean firstSeen(Message chat) {
+        Long mid = switch (chat) {
+            case Message.OneChat one -> one.mid();
+            case Message.GroupChat group -> group.mid();
+            default -> null;
+        };
+        return mid == null || firstSeen(mid);
+    }
+
+    boolean firstSeen(long mid) {
+        return locked(() -> {
+            if (mid <= floor || !seen.add(mid)) {
+                return false;
+            }
+            position = Math.max(position, mid);
+            forgetOld();
+            return true;
+        });
+    }
+
+    OptionalLong position() {
+        return locked(() -> position == NONE ? OptionalLong.empty() : OptionalLong.of(position));
+    }
+
+    /** How many mids are remembered. */
+    int remembered() {
+        return locked(seen::size);
+    }
+
+    /**
+     * A sync is coming: nothing is forgotten or reported until it ends. Afterwards the position is reported
+     * again, since the last report may have been lost with a connection.
+     */
+    void beginSync() {
+        locked(() -> {
+            syncsUnderWay++;
+            reported = NONE;
+            return null;
+        });
+    }
+
+    /**
+     * Where the next sync starts: {@code rewind} before the position, for chats that were still on their way
+     * when later ones arrived; where the last sync started if it did not read to the end; or null (the server's
+     * record) before any sync has.
+     */
+    Long syncFrom(long rewind) {
+        return locked(() -> {
+            if (!readToEnd) {
+                return resumeAfter;
+            }
+            return position == NONE ? null : Math.max(0, position - rewind);
+        });
+    }
+
+    /** The sync begun with {@link #beginSync} that started at {@code after} has ended. */
+    void endSync(Long after, boolean toTheEnd) {
+        locked(() -> {
+            syncsUnderWay--;
+            readToEnd = toTheEnd;
+            resumeAfter = after;
+            forgetOld();
+            return null;
+        });
+    }
+
+    /** The position, when it may be reported and has moved since it last was. */
+    OptionalLong unreported() {
+        return locked(() -> settled() && position > reported ? OptionalLong.of(position) : OptionalLong.empty());
+    }
+
+    void reported(long mid) {
+        locked(() -> reported = Math.max(reported, mid));
+    }
+
+    private void forgetOld() {
+        if (settled() && position != NONE && position - window > floor) {
+            floor = position - window;
+            seen.headSet(floor, true).clear();
+        }
+    }
+
+    private boolean settled() {
+        return readToEnd && syncsUnderWay == 0;
+    }
+
+    private <T> T locked(Supplier<T> action) {
+        lock.lock();
+        try {
+            return action.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+}
