@@ -50,7 +50,7 @@ final class AccountActions {
                 return;
             }
             LoginState.Me me = accept(ack, LoginState.Credentials.of(command.id(), command.password(), null));
-            welcome.set(catchUp.afterLogin(me.id(), ack.offlinemsg()).thenAccept(away ->
+            welcome.set(catchUp.afterLogin(me.id(), ack.offlinemsg(), ack.cursor()).thenAccept(away ->
                     screen.show(view.welcome(me, contacts.friends(), contacts.groups(), away))));
         }).thenCompose(answered -> welcome.get());
     }
@@ -85,7 +85,7 @@ final class AccountActions {
                     if (ack.errno() == 0) {
                         LoginState.Me me = accept(ack, credentials);
                         screen.show(renderer.notice("logged back in as " + me.name() + " (id " + me.id() + ")"));
-                        missed.set(catchUp.afterLogin(me.id(), ack.offlinemsg())
+                        missed.set(catchUp.afterLogin(me.id(), ack.offlinemsg(), ack.cursor())
                                 .thenAccept(chats -> chats.forEach(screen::show)));
                     } else if (ack.errno() == ErrorCode.ALREADY_ONLINE.code() && !lastTry) {
                         retry.set(true);

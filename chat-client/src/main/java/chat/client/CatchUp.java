@@ -44,11 +44,12 @@ final class CatchUp implements AutoCloseable {
      * Called as a login is accepted, on the link's reader, so before any chat pushed after the login ack is read:
      * from here until the sync ends the cursor forgets nothing. Completes with the chats the user has not seen,
      * oldest first: those in the ack's {@code offlinemsg}, then those the sync finds. The follow-up shows its own.
+     * {@code serverPosition} is the ack's {@code cursor}: the first sync starts no later than there.
      */
-    CompletableFuture<List<AttributedString>> afterLogin(int userId, List<String> offlinemsg) {
+    CompletableFuture<List<AttributedString>> afterLogin(int userId, List<String> offlinemsg, Long serverPosition) {
         long thisLogin = logins.incrementAndGet();
         ChatCursor cursor = inbox.of(userId);
-        cursor.beginSync();
+        cursor.beginSync(serverPosition);
         List<AttributedString> lines = new ArrayList<>(chats.waiting(offlinemsg, cursor));
         CompletableFuture<List<AttributedString>> shown = new CompletableFuture<>();
         try {
@@ -83,7 +84,7 @@ final class CatchUp implements AutoCloseable {
         boolean sameLogin = logins.get() == thisLogin && login.me().map(me -> me.id() == userId).orElse(false);
         if (sameLogin) {
             ChatCursor cursor = inbox.of(userId);
-            cursor.beginSync();
+            cursor.beginSync(null);
             sync(cursor).forEach(screen::show);
         }
     }

@@ -33,6 +33,11 @@ final class ChatCursor {
     private boolean readToEnd;
     /** Where the sync that did not read to the end started; null is the server's record of the position. */
     private Long resumeAfter;
+    /**
+     * The server's record of the position, from the last login ack, until a sync from there has read to the end:
+     * a chat it knows missed this client is after it, however old.
+     */
+    private Long serverPosition;
 
     /** {@code window} in mid units (see {@link #span}). */
     ChatCursor(long window) {
@@ -76,12 +81,16 @@ final class ChatCursor {
 
     /**
      * A sync is coming: nothing is forgotten or reported until it ends. Afterwards the position is reported
-     * again, since the last report may have been lost with a connection.
+     * again, since the last report may have been lost with a connection. {@code serverPosition}, when a login
+     * just gave it, is where the server's record stands.
      */
-    void beginSync() {
+    void beginSync(Long serverPosition) {
         locked(() -> {
             syncsUnderWay++;
             reported = NONE;
+            if (serverPosition != null) {
+                this.serverPosition = serverPosition;
+            }
             return null;
         });
     }
@@ -89,14 +98,19 @@ final class ChatCursor {
     /**
      * Where the next sync starts: {@code rewind} before the position, for chats that were still on their way
      * when later ones arrived; where the last sync started if it did not read to the end; or null (the server's
-     * record) before any sync has.
+     * record) before any sync has. Never later than the server's record from the last login, and chats from
+     * there on count as new even if older than the mids remembered: the server knows one of them missed us.
      */
     Long syncFrom(long rewind) {
         return locked(() -> {
-            if (!readToEnd) {
-                return resumeAfter;
+            Long from = !readToEnd ? resumeAfter : position == NONE ? null : Math.max(0, position - rewind);
+            if (from != null && serverPosition != null && serverPosition < from) {
+                from = serverPosition;
             }
-            return position == NONE ? null : Math.max(0, position - rewind);
+            if (from != null && from < floor) {
+                floor = from;
+            }
+            return from;
         });
     }
 
@@ -106,6 +120,9 @@ final class ChatCursor {
             syncsUnderWay--;
             readToEnd = toTheEnd;
             resumeAfter = after;
+            if (toTheEnd) {
+                serverPosition = null;
+            }
             forgetOld();
             return null;
         });

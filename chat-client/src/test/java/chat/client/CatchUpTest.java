@@ -45,7 +45,7 @@ class CatchUpTest {
         }); Link link = new Link(server::dial, quick); CatchUp catchUp = catchUp(link)) {
             link.start(new SyncPages.Quiet());
             loggedIn();
-            List<AttributedString> away = catchUp.afterLogin(7, List.of(codec.encodeToString(live(NOW))))
+            List<AttributedString> away = catchUp.afterLogin(7, List.of(codec.encodeToString(live(NOW))), null)
                     .get(WAIT_SECONDS, TimeUnit.SECONDS);
             assertEquals(List.of(line(NOW), line(NOW + 1)), away.stream().map(AttributedString::toString).toList());
             assertEquals(FROM_ITS_RECORD, asked.poll(WAIT_SECONDS, TimeUnit.SECONDS));
@@ -64,7 +64,7 @@ class CatchUpTest {
         }); Link link = new Link(server::dial, quick); CatchUp catchUp = catchUp(link)) {
             link.start(new SyncPages.Quiet());
             loggedIn();
-            catchUp.afterLogin(7, List.of()).get(WAIT_SECONDS, TimeUnit.SECONDS);
+            catchUp.afterLogin(7, List.of(), null).get(WAIT_SECONDS, TimeUnit.SECONDS);
             login.loggedOut();
             assertNotNull(asked.poll(WAIT_SECONDS, TimeUnit.SECONDS));
             assertNull(asked.poll(FOLLOW_UP.toMillis() * 3, TimeUnit.MILLISECONDS));

@@ -48,17 +48,34 @@ class ChatCursorTest {
     void theFirstSyncStartsFromTheServersRecordAndLaterOnesTenSecondsBeforeThePosition() {
         cursor.firstSeen(NOW);
         assertNull(cursor.syncFrom(REWIND), "nothing has been synced yet, though a chat came live");
-        cursor.beginSync();
+        cursor.beginSync(null);
         cursor.endSync(null, true);
         assertEquals(NOW - REWIND, cursor.syncFrom(REWIND));
     }
 
     @Test
-    void aSyncThatDidNotReadToTheEndIsTakenUpWhereItStarted() {
-        cursor.beginSync();
+    void aServerRecordOlderThanThePositionMovesTheNextSyncBackAndOldChatsFromThereOnCountAsNew() {
+        cursor.beginSync(null);
         cursor.endSync(null, true);
         cursor.firstSeen(NOW);
-        cursor.beginSync();
+        cursor.firstSeen(NOW + 100 * SECOND);
+        assertFalse(cursor.firstSeen(NOW + SECOND), "below the remembered window: counts as seen");
+
+        cursor.beginSync(NOW);
+        assertEquals(NOW, cursor.syncFrom(REWIND), "the server knows a chat after there missed us");
+        assertTrue(cursor.firstSeen(NOW + SECOND), "so chats from there on are new again");
+        cursor.endSync(NOW, true);
+
+        cursor.beginSync(null);
+        assertEquals(NOW + 90 * SECOND, cursor.syncFrom(REWIND), "used once it has been read to the end");
+    }
+
+    @Test
+    void aSyncThatDidNotReadToTheEndIsTakenUpWhereItStarted() {
+        cursor.beginSync(null);
+        cursor.endSync(null, true);
+        cursor.firstSeen(NOW);
+        cursor.beginSync(null);
         cursor.firstSeen(NOW + 60 * SECOND);
         cursor.endSync(NOW - REWIND, false);
         assertEquals(NOW - REWIND, cursor.syncFrom(REWIND));
@@ -66,7 +83,7 @@ class ChatCursorTest {
 
     @Test
     void midsFallingOutOfTheWindowAreForgottenAndCountAsSeen() {
-        cursor.beginSync();
+        cursor.beginSync(null);
         cursor.endSync(null, true);
         cursor.firstSeen(NOW);
         cursor.firstSeen(NOW + 30 * SECOND);
@@ -81,9 +98,9 @@ class ChatCursorTest {
     void nothingIsForgottenWhileASyncMayStillBringOlderChats() {
         cursor.firstSeen(NOW + 3600 * SECOND);
         assertTrue(cursor.firstSeen(NOW), "before any sync has read to the end, an hour-old chat is new");
-        cursor.beginSync();
+        cursor.beginSync(null);
         cursor.endSync(null, true);
-        cursor.beginSync();
+        cursor.beginSync(null);
         cursor.firstSeen(NOW + 7200 * SECOND);
         assertTrue(cursor.firstSeen(NOW + 3605 * SECOND), "a sync under way may bring what came while away");
         cursor.endSync(NOW + 3590 * SECOND, true);
@@ -94,7 +111,7 @@ class ChatCursorTest {
     void thePositionIsReportedWhenItMovedAndOnlyOnceASyncHasReadToTheEnd() {
         cursor.firstSeen(NOW);
         assertEquals(OptionalLong.empty(), cursor.unreported(), "chats not yet fetched may lie below it");
-        cursor.beginSync();
+        cursor.beginSync(null);
         cursor.endSync(null, true);
         assertEquals(OptionalLong.of(NOW), cursor.unreported());
         cursor.reported(NOW);
@@ -102,7 +119,7 @@ class ChatCursorTest {
         cursor.firstSeen(NOW + 1);
         assertEquals(OptionalLong.of(NOW + 1), cursor.unreported());
         cursor.reported(NOW + 1);
-        cursor.beginSync();
+        cursor.beginSync(null);
         assertEquals(OptionalLong.empty(), cursor.unreported(), "not while a sync is under way");
         cursor.endSync(NOW - REWIND, true);
         assertEquals(OptionalLong.of(NOW + 1), cursor.unreported(), "again after a sync: the last may have been lost");

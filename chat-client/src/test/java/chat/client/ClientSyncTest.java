@@ -30,7 +30,7 @@ class ClientSyncTest {
             record(request);
             switch (request) {
                 case Login login -> {
-                    reply.send(new LoginAck(login.seq(), 0, null, 7, "alice", null, null, null, "token"));
+                    reply.send(new LoginAck(login.seq(), 0, null, 7, "alice", null, null, null, "token", null));
                     reply.send(live(NOW + 2));
                 }
                 case Sync sync when sync.after() == null -> reply.send(page(sync.seq(), true, NOW, NOW + 1));
@@ -73,7 +73,7 @@ class ClientSyncTest {
         try (FakeServer server = new FakeServer((connection, request, reply) -> {
             record(request);
             switch (request) {
-                case Login login -> reply.send(new LoginAck(login.seq(), 0, null, 7, "alice", null, null, null, "t"));
+                case Login login -> reply.send(new LoginAck(login.seq(), 0, null, 7, "alice", null, null, null, "t", null));
                 case Sync sync when connection == 1 -> reply.send(page(sync.seq(), false, NOW));
                 case Sync sync when sync.after() != null && sync.after() == NOW - 10 * SECOND ->
                         reply.send(page(sync.seq(), false, NOW, NOW + 1));

@@ -19,7 +19,7 @@ class ReconnectTest {
             switch (request) {
                 case Login login -> {
                     logins.add(connection + ":" + login.password() + ":" + login.token());
-                    reply.send(new LoginAck(login.seq(), 0, null, 7, "alice", null, null, null, "token-" + connection));
+                    reply.send(new LoginAck(login.seq(), 0, null, 7, "alice", null, null, null, "token-" + connection, null));
                 }
                 case Message.OneChat chat when connection == 1 -> reply.hangUp();
                 case Message.Logout logout -> reply.send(new LogoutAck(logout.seq()));
