@@ -34,6 +34,7 @@ import chat.server.storage.OfflineMessageDao;
 import chat.server.storage.ResumeTokenDao;
 import chat.server.storage.UserDao;
 import chat.server.transport.ChatServer;
+import chat.server.transport.ConnectionCap;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,8 +56,9 @@ public final class ChatNode implements AutoCloseable {
     private static final Duration HISTORY_KEEP_IDLE = Duration.ofSeconds(1);
 
     /**
-     * Everything a node is started with. {@code cluster} is null for a node that runs alone; with it, the node
-     * routes through Redis and shares presence with the other nodes on the same Redis and database.
+     * Everything a node is started with. {@code maxConnections} 0 takes as many as the open-file limit leaves
+     * room for, and a larger number is lowered to that. {@code cluster} is null for a node that runs alone; with
+     * it, the node routes through Redis and shares presence with the other nodes on the same Redis and database.
      */
     public record Settings(String host, int port, DatabaseSettings database, int passwordIterations,
                            int maxConnections, long maxQueuedBytesPerConnection, Duration shutdownGrace,
@@ -124,8 +126,10 @@ public final class ChatNode implements AutoCloseable {
                             new HistoryHandler(database.dao(ChatMessageDao.class), groups))
                     .afterLogin(Message.ContactsRequest.class, new ContactsHandler(contacts));
 
+            int maxConnections = ConnectionCap.ofThisProcess().resolve(settings.maxConnections(),
+                    settings.database().poolSize());
             ChatServer server = new ChatServer(new ChatServer.Settings(settings.host(), settings.port(),
-                    settings.maxConnections(), settings.maxQueuedBytesPerConnection(), settings.shutdownGrace()),
+                    maxConnections, settings.maxQueuedBytesPerConnection(), settings.shutdownGrace()),
                     codec, new Dispatcher(handlers, sessions), mailbox);
             started.add(server);
             server.start();

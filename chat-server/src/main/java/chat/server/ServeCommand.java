@@ -53,7 +53,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--db-pool-size", defaultValue = "16", description = "Database connections in the pool (default: ${DEFAULT-VALUE}).")
     int dbPoolSize;
 
-    @Option(names = "--max-connections", defaultValue = "200000", description = "Client connections held at once; more wait in the accept backlog (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-connections", defaultValue = "0", description = "Client connections held at once; more wait in the accept backlog. "
+            + "At most what the open-file limit (ulimit -n) leaves room for, which is also the default.")
     int maxConnections;
 
     @Option(names = "--max-queued-bytes", defaultValue = "1048576", description = "Bytes that may wait unwritten for one client before it is disconnected as too slow; its undelivered chats are stored offline (default: ${DEFAULT-VALUE}).")

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Accepts connections on one named platform thread and runs each on a virtual thread of its own; a second set
  * of virtual threads writes. A semaphore permit is taken before each accept, so past {@code maxConnections}
- * new clients wait in the backlog instead of costing memory.
+ * new clients wait in the backlog instead of costing memory; a failing accept is retried with backoff.
  */
 public final class ChatServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChatServer.class);
@@ -71,6 +71,7 @@ public final class ChatServer implements AutoCloseable {
     }
 
     private void acceptLoop() {
+        AcceptBackoff backoff = new AcceptBackoff();
         try {
             while (running.get()) {
                 permits.acquire();
@@ -79,12 +80,13 @@ public final class ChatServer implements AutoCloseable {
                     socket = listener.accept();
                 } catch (IOException e) {
                     permits.release();
-                    if (running.get()) {
-                        log.warn("accept failed: {}", e.toString());
-                        continue;
+                    if (!running.get()) {
+                        return;
                     }
-                    return;
+                    Thread.sleep(backoff.failed(e));
+                    continue;
                 }
+                backoff.succeeded();
                 startConnection(socket);
             }
         } catch (InterruptedException e) {
