@@ -35,6 +35,7 @@ import chat.server.storage.ResumeTokenDao;
 import chat.server.storage.UserDao;
 import chat.server.transport.ChatServer;
 import chat.server.transport.ConnectionCap;
+import chat.server.transport.ConnectionTimeouts;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -129,7 +130,8 @@ public final class ChatNode implements AutoCloseable {
             int maxConnections = ConnectionCap.ofThisProcess().resolve(settings.maxConnections(),
                     settings.database().poolSize());
             ChatServer server = new ChatServer(new ChatServer.Settings(settings.host(), settings.port(),
-                    maxConnections, settings.maxQueuedBytesPerConnection(), settings.shutdownGrace()),
+                    maxConnections, settings.maxQueuedBytesPerConnection(), settings.shutdownGrace(),
+                    ConnectionTimeouts.DEFAULTS),
                     codec, new Dispatcher(handlers, sessions), mailbox);
             started.add(server);
             server.start();

@@ -30,7 +30,7 @@ public final class ChatServer implements AutoCloseable {
 
     /** What the listener needs to know; {@code port} 0 picks a free port. */
     public record Settings(String host, int port, int maxConnections, long maxQueuedBytesPerConnection,
-                           Duration shutdownGrace) {
+                           Duration shutdownGrace, ConnectionTimeouts timeouts) {
     }
 
     private final Settings settings;
@@ -99,9 +99,10 @@ public final class ChatServer implements AutoCloseable {
             socket.setTcpNoDelay(true);
             socket.setKeepAlive(true);
             Connection connection = new Connection(socket, settings.maxQueuedBytesPerConnection(), mailbox, writers);
+            TimedInput in = new TimedInput(socket, settings.timeouts().frame());
             open.add(connection);
-            ConnectionHandler handler = new ConnectionHandler(connection, socket.getInputStream(), codec,
-                    dispatcher, () -> {
+            ConnectionHandler handler = new ConnectionHandler(connection, in, codec, dispatcher, settings.timeouts(),
+                    () -> {
                         open.remove(connection);
                         permits.release();
                     });

@@ -95,8 +95,8 @@ class ConnectionHandlerTest {
         doAnswer(inv -> stored.add(new Stored(inv.getArgument(0), new String(inv.<byte[]>getArgument(1),
                 StandardCharsets.UTF_8)))).when(mailbox).keep(anyInt(), any());
         connection = new Connection(server, 64 * 1024, mailbox, task -> Thread.ofVirtual().start(task));
-        ConnectionHandler handler = new ConnectionHandler(connection, server.getInputStream(), codec, dispatcher,
-                closed::countDown);
+        ConnectionHandler handler = new ConnectionHandler(connection, new TimedInput(server, Duration.ofSeconds(30)),
+                codec, dispatcher, ConnectionTimeouts.DEFAULTS, closed::countDown);
         Thread.ofVirtual().name("test-connection").start(handler);
     }
 
