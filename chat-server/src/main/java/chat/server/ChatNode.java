@@ -2,6 +2,7 @@ package chat.server;
 
 import chat.core.Codec;
 import chat.core.Message;
+import chat.server.auth.PasswordGate;
 import chat.server.auth.PasswordHasher;
 import chat.server.auth.ResumeTokens;
 import chat.server.cluster.Cluster;
@@ -63,9 +64,17 @@ public final class ChatNode implements AutoCloseable {
      */
     public record Settings(String host, int port, DatabaseSettings database, int passwordIterations,
                            int maxConnections, long maxQueuedBytesPerConnection, Duration shutdownGrace,
-                           ClusterSettings cluster) {
+                           ClusterSettings cluster, PasswordGate.Limits passwordLimits) {
 
-        /** A node that runs alone. */
+        /** With the default limits on password work. */
+        public Settings(String host, int port, DatabaseSettings database, int passwordIterations,
+                        int maxConnections, long maxQueuedBytesPerConnection, Duration shutdownGrace,
+                        ClusterSettings cluster) {
+            this(host, port, database, passwordIterations, maxConnections, maxQueuedBytesPerConnection,
+                    shutdownGrace, cluster, PasswordGate.Limits.withThreads(PasswordGate.Limits.defaultHashThreads()));
+        }
+
+        /** A node that runs alone, with the default limits on password work. */
         public Settings(String host, int port, DatabaseSettings database, int passwordIterations,
                         int maxConnections, long maxQueuedBytesPerConnection, Duration shutdownGrace) {
             this(host, port, database, passwordIterations, maxConnections, maxQueuedBytesPerConnection,
@@ -101,7 +110,9 @@ public final class ChatNode implements AutoCloseable {
 
             Codec codec = new Codec();
             Clock clock = Clock.systemDefaultZone();
-            PasswordHasher hasher = new PasswordHasher(settings.passwordIterations());
+            PasswordGate passwords = new PasswordGate(new PasswordHasher(settings.passwordIterations()),
+                    settings.passwordLimits(), clock);
+            started.add(passwords);
             ResumeTokens tokens = new ResumeTokens(database.dao(ResumeTokenDao.class), clock,
                     ResumeTokens.DEFAULT_LIFETIME);
             UserDao users = database.dao(UserDao.class);
@@ -113,8 +124,8 @@ public final class ChatNode implements AutoCloseable {
             SessionRegistry sessions = new SessionRegistry(cluster, mailbox);
 
             Handlers handlers = new Handlers()
-                    .beforeLogin(Message.Login.class, new LoginHandler(users, hasher, tokens, sessions, contacts))
-                    .beforeLogin(Message.Register.class, new RegisterHandler(users, hasher))
+                    .beforeLogin(Message.Login.class, new LoginHandler(users, passwords, tokens, sessions, contacts))
+                    .beforeLogin(Message.Register.class, new RegisterHandler(users, passwords))
                     .beforeLogin(Message.Ping.class, new PingHandler())
                     .afterLogin(Message.Logout.class, new LogoutHandler(sessions, tokens))
                     .afterLogin(Message.OneChat.class, new OneChatHandler(directory, history, cluster, codec, clock))

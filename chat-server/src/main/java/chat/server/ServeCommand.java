@@ -1,5 +1,6 @@
 package chat.server;
 
+import chat.server.auth.PasswordGate;
 import chat.server.auth.PasswordHasher;
 import chat.server.cluster.ClusterSettings;
 import chat.server.storage.DatabaseSettings;
@@ -63,6 +64,26 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--pbkdf2-iterations", defaultValue = "" + PasswordHasher.DEFAULT_ITERATIONS, description = "PBKDF2 iterations for new password hashes; existing hashes keep theirs (default: ${DEFAULT-VALUE}).")
     int passwordIterations;
 
+    @Option(names = "--password-threads", paramLabel = "N", description = "Threads that hash passwords; "
+            + PasswordGate.Limits.QUEUE_PER_THREAD + " requests per thread may wait for them, more are refused at once "
+            + "(default: half the cores, at least 1).")
+    Integer passwordThreads;
+
+    @Option(names = "--register-limit", paramLabel = "N", defaultValue = "" + PasswordGate.Limits.DEFAULT_REGISTRATIONS_PER_ADDRESS,
+            description = "Registrations a minute from one client address; 0 for no limit "
+            + "(default: ${DEFAULT-VALUE}).")
+    int registerLimit;
+
+    @Option(names = "--login-failure-limit", paramLabel = "N", defaultValue = "" + PasswordGate.Limits.DEFAULT_FAILED_LOGINS_PER_ADDRESS,
+            description = "Failed password logins a minute from one client address; 0 for no limit "
+            + "(default: ${DEFAULT-VALUE}).")
+    int loginFailureLimit;
+
+    @Option(names = "--account-failure-limit", paramLabel = "N", defaultValue = "" + PasswordGate.Limits.DEFAULT_FAILED_LOGINS_PER_ACCOUNT,
+            description = "Failed password logins a minute for one account, from anywhere; 0 for no limit "
+            + "(default: ${DEFAULT-VALUE}).")
+    int accountFailureLimit;
+
     @Option(names = "--redis", paramLabel = "URI", description = "Redis of the cluster, e.g. redis://127.0.0.1:6379 "
             + "(redis://[user:password@]host[:port][/db]). Turns on cluster mode; needs --db-url, the database "
             + "every node shares. Without it the node runs alone.")
@@ -97,7 +118,7 @@ final class ServeCommand implements Callable<Integer> {
                 ? DatabaseSettings.embedded(dataDir)
                 : new DatabaseSettings(dbUrl, dbUser, dbPassword, dbPoolSize);
         ChatNode.Settings settings = new ChatNode.Settings(host, port, database, passwordIterations, maxConnections,
-                maxQueuedBytes, Duration.ofSeconds(5), clusterSettings());
+                maxQueuedBytes, Duration.ofSeconds(5), clusterSettings(), passwordLimits());
         ChatNode node;
         try {
             node = ChatNode.start(settings);
@@ -113,6 +134,16 @@ final class ServeCommand implements Callable<Integer> {
         }, "chat-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    private PasswordGate.Limits passwordLimits() {
+        int threads = passwordThreads != null ? passwordThreads : PasswordGate.Limits.defaultHashThreads();
+        if (threads < 1 || registerLimit < 0 || loginFailureLimit < 0 || accountFailureLimit < 0) {
+            throw new ParameterException(spec.commandLine(), "--password-threads must be at least 1, and the "
+                    + "limits 0 (none) or more");
+        }
+        return new PasswordGate.Limits(threads, threads * PasswordGate.Limits.QUEUE_PER_THREAD, registerLimit,
+                loginFailureLimit, accountFailureLimit);
     }
 
     private ClusterSettings clusterSettings() {

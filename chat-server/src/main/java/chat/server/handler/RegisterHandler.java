@@ -3,7 +3,8 @@ package chat.server.handler;
 import chat.core.ErrorCode;
 import chat.core.Message.Register;
 import chat.core.Message.RegisterAck;
-import chat.server.auth.PasswordHasher;
+import chat.core.ProtocolException;
+import chat.server.auth.PasswordGate;
 import chat.server.session.Session;
 import chat.server.storage.UserDao;
 import org.jdbi.v3.core.JdbiException;
@@ -11,11 +12,11 @@ import org.jdbi.v3.core.JdbiException;
 /** Creates an account. Failures still answer with a register ack, since the original client waits for one. */
 public final class RegisterHandler implements Handler<Register> {
     private final UserDao users;
-    private final PasswordHasher hasher;
+    private final PasswordGate passwords;
 
-    public RegisterHandler(UserDao users, PasswordHasher hasher) {
+    public RegisterHandler(UserDao users, PasswordGate passwords) {
         this.users = users;
-        this.hasher = hasher;
+        this.passwords = passwords;
     }
 
     @Override
@@ -29,9 +30,16 @@ public final class RegisterHandler implements Handler<Register> {
             session.reply(taken(register));
             return;
         }
+        String hash;
+        try {
+            hash = passwords.hashNew(session.remoteAddress(), register.password());
+        } catch (ProtocolException limited) {
+            session.reply(new RegisterAck(register.seq(), limited.code().code(), limited.getMessage(), null));
+            return;
+        }
         int id;
         try {
-            id = users.insert(register.name(), hasher.hash(register.password()));
+            id = users.insert(register.name(), hash);
         } catch (JdbiException e) {
             // Someone registered the same name between the check and the insert.
             if (users.findByName(register.name()).isPresent()) {
