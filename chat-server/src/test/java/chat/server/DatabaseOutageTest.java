@@ -40,7 +40,8 @@ class DatabaseOutageTest {
                 JsonNode contacts = answeredQuickly(ann, "\"msgid\":22");
                 assertEquals(11, contacts.path("msgid").asInt(), contacts.toString());
                 assertEquals(ErrorCode.SERVER_ERROR.code(), contacts.path("errno").asInt(), contacts.toString());
-                assertEquals(21, answeredQuickly(ann, "\"msgid\":20").path("msgid").asInt(), "a ping needs no database");
+                assertEquals(21, answeredQuickly(ann, "\"msgid\":20").path("msgid").asInt(),
+                        "a ping needs no database");
                 JsonNode register = answeredQuickly(newcomer, "\"msgid\":4,\"name\":\"bob\",\"password\":\"pw\"");
                 assertEquals(5, register.path("msgid").asInt(), "a register ack, as the original client expects");
                 assertEquals(ErrorCode.SERVER_ERROR.code(), register.path("errno").asInt(), register.toString());

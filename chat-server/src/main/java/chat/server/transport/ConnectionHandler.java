@@ -90,10 +90,7 @@ final class ConnectionHandler implements Runnable {
                 }
                 continue;
             } catch (SocketTimeoutException e) {
-                String why = timedOut(session);
-                log.debug("closing {}: {}", session, why);
-                session.reply(new Message.Error(null, null, ErrorCode.LIMIT_REACHED.code(),
-                        why + "; closing the connection"));
+                refuseTimedOut(session);
                 return;
             }
             in.frameEnded();
@@ -126,6 +123,13 @@ final class ConnectionHandler implements Runnable {
             loginDeadlineNanos = now + timeouts.login().toNanos();
         }
         return loginDeadlineNanos;
+    }
+
+    /** Tells the client which bound it kept the server waiting past; the connection is closed after this. */
+    private void refuseTimedOut(Session session) {
+        String why = timedOut(session);
+        log.debug("closing {}: {}", session, why);
+        session.reply(new Message.Error(null, null, ErrorCode.LIMIT_REACHED.code(), why + "; closing the connection"));
     }
 
     private String timedOut(Session session) {
