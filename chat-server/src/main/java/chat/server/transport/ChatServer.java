@@ -12,9 +12,11 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +29,7 @@ import org.slf4j.LoggerFactory;
 public final class ChatServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChatServer.class);
     private static final int BACKLOG = 1024;
+    private static final Duration POLLER_START_WAIT = Duration.ofSeconds(10);
 
     /** What the listener needs to know; {@code port} 0 picks a free port. */
     public record Settings(String host, int port, int maxConnections, long maxQueuedBytesPerConnection,
@@ -57,12 +60,36 @@ public final class ChatServer implements AutoCloseable {
     }
 
     public void start() throws IOException {
+        startSocketPoller();
         listener = new ServerSocket();
         listener.setReuseAddress(true);
         listener.bind(new InetSocketAddress(InetAddress.getByName(settings.host()), settings.port()), BACKLOG);
         running.set(true);
         acceptor.execute(this::acceptLoop);
         log.info("listening on {}:{}", settings.host(), port());
+    }
+
+    /**
+     * Parks one virtual thread on a socket read before any client can. The JDK starts the poller that wakes such
+     * threads at the first park, opening descriptors for it; if the first park came while descriptors had run out,
+     * the poller's class would fail to initialise and no virtual thread could read a socket again.
+     */
+    private void startSocketPoller() throws IOException {
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        try (ServerSocket probe = new ServerSocket(0, 1, loopback);
+             Socket client = new Socket(loopback, probe.getLocalPort());
+             Socket silent = probe.accept()) {
+            silent.setSoTimeout(1);
+            connections.submit(() -> silent.getInputStream().read()).get(POLLER_START_WAIT.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } catch (ExecutionException timedOutAsIntended) {
+            log.debug("socket poller started: {}", timedOutAsIntended.getCause().toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting the socket poller", e);
+        } catch (TimeoutException e) {
+            throw new IOException("a socket read did not time out within " + POLLER_START_WAIT, e);
+        }
     }
 
     /** The bound port, which differs from the configured one when that was 0. */
