@@ -38,7 +38,8 @@ ulimit -n "$(ulimit -Hn)"
 work=$(mktemp -d /tmp/bench-run.XXXXXX)
 # Private copies: a rebuild in the tree during the run must not swap classes under the running JVMs.
 cp chat-server/target/chat-server.jar chat-bench/target/chat-bench.jar "$work/"
-server_args=(--port "$port" --pbkdf2-iterations "$iterations")
+# The tool registers all its users from one address, far past the default --register-limit.
+server_args=(--port "$port" --pbkdf2-iterations "$iterations" --register-limit 0)
 if [ "$db" = mariadb ]; then
     if [ "$keep_db" = 1 ]; then
         mysql -h127.0.0.1 -uroot -e "CREATE DATABASE IF NOT EXISTS bench_$port CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"

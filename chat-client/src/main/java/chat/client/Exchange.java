@@ -29,7 +29,7 @@ final class Exchange {
 
     <T extends Message> CompletableFuture<Void> ask(IntFunction<Message> request, Class<T> expected,
                                                    Consumer<T> onAnswer) {
-        return link.request(request)
+        return link.request(request, answered -> answered
                 .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .handle((answer, failure) -> {
                     if (failure != null) {
@@ -42,7 +42,7 @@ final class Exchange {
                         screen.show(renderer.error("unexpected answer from the server: " + answer.type()));
                     }
                     return null;
-                });
+                }));
     }
 
     private String describe(Throwable failure) {

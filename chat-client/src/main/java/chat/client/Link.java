@@ -9,6 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
@@ -67,18 +68,28 @@ final class Link implements AutoCloseable {
     }
 
     CompletableFuture<Message> request(IntFunction<Message> build) {
+        return request(build, answer -> answer);
+    }
+
+    /**
+     * Sends a request and returns what {@code handle} makes of its answer. {@code handle} is attached before the
+     * request goes out, so it runs on the reader as the answer is read, before anything the server sent after
+     * it: a login ack is taken in before the chats that follow it.
+     */
+    <R> CompletableFuture<R> request(IntFunction<Message> build,
+                                     Function<CompletableFuture<Message>, CompletableFuture<R>> handle) {
         ServerConnection connection = current;
         if (connection == null) {
-            return CompletableFuture.failedFuture(new Down("not connected to the server; reconnecting"));
+            return handle.apply(CompletableFuture.failedFuture(new Down("not connected to the server; reconnecting")));
         }
         int seq = seqs.incrementAndGet();
-        CompletableFuture<Message> answer = pending.open(seq);
+        CompletableFuture<R> handled = handle.apply(pending.open(seq));
         try {
             write(connection, build.apply(seq));
         } catch (IOException e) {
             pending.fail(seq, new Down("could not send: " + e.getMessage()));
         }
-        return answer;
+        return handled;
     }
 
     /** Sends a message that gets no answer (it carries no seq); false when it could not be sent. */

@@ -24,7 +24,13 @@ public enum ErrorCode {
     /** The frame is larger than the server accepts; the connection is closed after this reply. */
     TOO_LARGE(9),
     /** The server could not complete the request; try again later. */
-    SERVER_ERROR(10);
+    SERVER_ERROR(10),
+    /**
+     * A bound was reached. Too many attempts, or too many password checks waiting: wait as long as the message
+     * says and try again. Or the connection kept the server waiting too long (no login, a request sent only in
+     * part, silence where pings were promised): it is closed after this reply.
+     */
+    LIMIT_REACHED(11);
 
     private final int code;
 

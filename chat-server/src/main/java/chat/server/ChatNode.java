@@ -2,6 +2,7 @@ package chat.server;
 
 import chat.core.Codec;
 import chat.core.Message;
+import chat.server.auth.PasswordGate;
 import chat.server.auth.PasswordHasher;
 import chat.server.auth.ResumeTokens;
 import chat.server.cluster.Cluster;
@@ -37,6 +38,8 @@ import chat.server.storage.MessageIds;
 import chat.server.storage.ResumeTokenDao;
 import chat.server.storage.UserDao;
 import chat.server.transport.ChatServer;
+import chat.server.transport.ConnectionCap;
+import chat.server.transport.ConnectionTimeouts;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,14 +63,23 @@ public final class ChatNode implements AutoCloseable {
             Duration.ofSeconds(1), Duration.ofSeconds(2));
 
     /**
-     * Everything a node is started with. {@code cluster} is null for a node that runs alone; with it, the node
-     * routes through Redis and shares presence with the other nodes on the same Redis and database.
+     * Everything a node is started with. {@code maxConnections} 0 takes as many as the open-file limit leaves
+     * room for, and a larger number is lowered to that. {@code cluster} is null for a node that runs alone; with
+     * it, the node routes through Redis and shares presence with the other nodes on the same Redis and database.
      */
     public record Settings(String host, int port, DatabaseSettings database, int passwordIterations,
                            int maxConnections, long maxQueuedBytesPerConnection, Duration shutdownGrace,
-                           ClusterSettings cluster) {
+                           ClusterSettings cluster, PasswordGate.Limits passwordLimits) {
 
-        /** A node that runs alone. */
+        /** With the default limits on password work. */
+        public Settings(String host, int port, DatabaseSettings database, int passwordIterations,
+                        int maxConnections, long maxQueuedBytesPerConnection, Duration shutdownGrace,
+                        ClusterSettings cluster) {
+            this(host, port, database, passwordIterations, maxConnections, maxQueuedBytesPerConnection,
+                    shutdownGrace, cluster, PasswordGate.Limits.withThreads(PasswordGate.Limits.defaultHashThreads()));
+        }
+
+        /** A node that runs alone, with the default limits on password work. */
         public Settings(String host, int port, DatabaseSettings database, int passwordIterations,
                         int maxConnections, long maxQueuedBytesPerConnection, Duration shutdownGrace) {
             this(host, port, database, passwordIterations, maxConnections, maxQueuedBytesPerConnection,
@@ -105,7 +117,9 @@ public final class ChatNode implements AutoCloseable {
             BatchingChatStore history = BatchingChatStore.start(database.jdbi(), ids, HISTORY);
             started.add(history);
 
-            PasswordHasher hasher = new PasswordHasher(settings.passwordIterations());
+            PasswordGate passwords = new PasswordGate(new PasswordHasher(settings.passwordIterations()),
+                    settings.passwordLimits(), clock);
+            started.add(passwords);
             ResumeTokens tokens = new ResumeTokens(database.dao(ResumeTokenDao.class), clock,
                     ResumeTokens.DEFAULT_LIFETIME);
             UserDao users = database.dao(UserDao.class);
@@ -122,8 +136,8 @@ public final class ChatNode implements AutoCloseable {
             SessionRegistry sessions = new SessionRegistry(cluster, mailbox, settledThrough);
 
             Handlers handlers = new Handlers()
-                    .beforeLogin(Message.Login.class, new LoginHandler(users, hasher, tokens, sessions, contacts))
-                    .beforeLogin(Message.Register.class, new RegisterHandler(users, hasher, clock))
+                    .beforeLogin(Message.Login.class, new LoginHandler(users, passwords, tokens, sessions, contacts))
+                    .beforeLogin(Message.Register.class, new RegisterHandler(users, passwords, clock))
                     .beforeLogin(Message.Ping.class, new PingHandler())
                     .afterLogin(Message.Logout.class, new LogoutHandler(sessions, tokens))
                     .afterLogin(Message.OneChat.class, new OneChatHandler(directory, history, cluster, codec, clock))
@@ -137,8 +151,11 @@ public final class ChatNode implements AutoCloseable {
                     .afterLogin(Message.Sync.class, new SyncHandler(mailbox, codec))
                     .afterLogin(Message.Received.class, new ReceivedHandler(mailbox));
 
+            int maxConnections = ConnectionCap.ofThisProcess().resolve(settings.maxConnections(),
+                    settings.database().poolSize());
             ChatServer server = new ChatServer(new ChatServer.Settings(settings.host(), settings.port(),
-                    settings.maxConnections(), settings.maxQueuedBytesPerConnection(), settings.shutdownGrace()),
+                    maxConnections, settings.maxQueuedBytesPerConnection(), settings.shutdownGrace(),
+                    ConnectionTimeouts.DEFAULTS),
                     codec, new Dispatcher(handlers, sessions), mailbox);
             started.add(server);
             server.start();

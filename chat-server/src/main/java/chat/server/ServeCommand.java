@@ -1,6 +1,7 @@
 package chat.server;
 
 import chat.core.Endpoints;
+import chat.server.auth.PasswordGate;
 import chat.server.auth.PasswordHasher;
 import chat.server.cluster.ClusterSettings;
 import chat.server.storage.DatabaseSettings;
@@ -52,7 +53,8 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--db-pool-size", defaultValue = "16", description = "Database connections in the pool (default: ${DEFAULT-VALUE}).")
     int dbPoolSize;
 
-    @Option(names = "--max-connections", defaultValue = "200000", description = "Client connections held at once; more wait in the accept backlog (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--max-connections", defaultValue = "0", description = "Client connections held at once; more wait in the accept backlog. "
+            + "At most what the open-file limit (ulimit -n) leaves room for, which is also the default.")
     int maxConnections;
 
     @Option(names = "--max-queued-bytes", defaultValue = "1048576", description = "Bytes that may wait unwritten for one client before it is disconnected as too slow; its undelivered chats are stored offline (default: ${DEFAULT-VALUE}).")
@@ -60,6 +62,26 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--pbkdf2-iterations", defaultValue = "" + PasswordHasher.DEFAULT_ITERATIONS, description = "PBKDF2 iterations for new password hashes; existing hashes keep theirs (default: ${DEFAULT-VALUE}).")
     int passwordIterations;
+
+    @Option(names = "--password-threads", paramLabel = "N", description = "Threads that hash passwords; "
+            + PasswordGate.Limits.QUEUE_PER_THREAD + " requests per thread may wait for them, more are refused at once "
+            + "(default: half the cores, at least 1).")
+    Integer passwordThreads;
+
+    @Option(names = "--register-limit", paramLabel = "N", defaultValue = "" + PasswordGate.Limits.DEFAULT_REGISTRATIONS_PER_ADDRESS,
+            description = "Registrations a minute from one client address; 0 for no limit "
+            + "(default: ${DEFAULT-VALUE}).")
+    int registerLimit;
+
+    @Option(names = "--login-failure-limit", paramLabel = "N", defaultValue = "" + PasswordGate.Limits.DEFAULT_FAILED_LOGINS_PER_ADDRESS,
+            description = "Failed password logins a minute from one client address; 0 for no limit "
+            + "(default: ${DEFAULT-VALUE}).")
+    int loginFailureLimit;
+
+    @Option(names = "--account-failure-limit", paramLabel = "N", defaultValue = "" + PasswordGate.Limits.DEFAULT_FAILED_LOGINS_PER_ACCOUNT,
+            description = "Failed password logins a minute for one account, from anywhere; 0 for no limit "
+            + "(default: ${DEFAULT-VALUE}).")
+    int accountFailureLimit;
 
     @Option(names = "--redis", paramLabel = "URI", description = "Redis of the cluster, e.g. redis://127.0.0.1:6379 "
             + "(redis://[user:password@]host[:port][/db]). Turns on cluster mode; needs --db-url, the database "
@@ -95,7 +117,7 @@ final class ServeCommand implements Callable<Integer> {
                 ? DatabaseSettings.embedded(dataDir)
                 : new DatabaseSettings(dbUrl, dbUser, dbPassword, dbPoolSize);
         ChatNode.Settings settings = new ChatNode.Settings(host, port, database, passwordIterations, maxConnections,
-                maxQueuedBytes, Duration.ofSeconds(5), clusterSettings());
+                maxQueuedBytes, Duration.ofSeconds(5), clusterSettings(), passwordLimits());
         ChatNode node;
         try {
             node = ChatNode.start(settings);
@@ -111,6 +133,16 @@ final class ServeCommand implements Callable<Integer> {
         }, "chat-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    private PasswordGate.Limits passwordLimits() {
+        int threads = passwordThreads != null ? passwordThreads : PasswordGate.Limits.defaultHashThreads();
+        if (threads < 1 || registerLimit < 0 || loginFailureLimit < 0 || accountFailureLimit < 0) {
+            throw new ParameterException(spec.commandLine(), "--password-threads must be at least 1, and the "
+                    + "limits 0 (none) or more");
+        }
+        return new PasswordGate.Limits(threads, threads * PasswordGate.Limits.QUEUE_PER_THREAD, registerLimit,
+                loginFailureLimit, accountFailureLimit);
     }
 
     private ClusterSettings clusterSettings() {

@@ -3,7 +3,8 @@ package chat.server.handler;
 import chat.core.ErrorCode;
 import chat.core.Message.Login;
 import chat.core.Message.LoginAck;
-import chat.server.auth.PasswordHasher;
+import chat.core.ProtocolException;
+import chat.server.auth.PasswordGate;
 import chat.server.auth.ResumeTokens;
 import chat.server.directory.ContactBook;
 import chat.server.session.Session;
@@ -24,15 +25,15 @@ public final class LoginHandler implements Handler<Login> {
     static final String IN_USE = "this account is using, input another!";
 
     private final UserDao users;
-    private final PasswordHasher hasher;
+    private final PasswordGate passwords;
     private final ResumeTokens tokens;
     private final SessionRegistry sessions;
     private final ContactBook contacts;
 
-    public LoginHandler(UserDao users, PasswordHasher hasher, ResumeTokens tokens, SessionRegistry sessions,
+    public LoginHandler(UserDao users, PasswordGate passwords, ResumeTokens tokens, SessionRegistry sessions,
                         ContactBook contacts) {
         this.users = users;
-        this.hasher = hasher;
+        this.passwords = passwords;
         this.tokens = tokens;
         this.sessions = sessions;
         this.contacts = contacts;
@@ -46,8 +47,13 @@ public final class LoginHandler implements Handler<Login> {
             return;
         }
         Optional<UserRow> row = users.findById(login.id());
-        if (row.isEmpty() || !authentic(row.get(), login)) {
-            session.reply(LoginAck.failed(login.seq(), ErrorCode.REJECTED, INVALID));
+        try {
+            if (row.isEmpty() || !authentic(session, row.get(), login)) {
+                session.reply(LoginAck.failed(login.seq(), ErrorCode.REJECTED, INVALID));
+                return;
+            }
+        } catch (ProtocolException limited) {
+            session.reply(LoginAck.failed(login.seq(), limited.code(), limited.getMessage()));
             return;
         }
         UserRef user = new UserRef(row.get().id(), row.get().name());
@@ -62,9 +68,9 @@ public final class LoginHandler implements Handler<Login> {
         }
     }
 
-    private boolean authentic(UserRow row, Login login) {
+    private boolean authentic(Session session, UserRow row, Login login) throws ProtocolException {
         return login.token() != null
                 ? tokens.accepts(row.id(), login.token())
-                : hasher.verify(login.password(), row.password());
+                : passwords.verify(session.remoteAddress(), row.id(), login.password(), row.password());
     }
 }

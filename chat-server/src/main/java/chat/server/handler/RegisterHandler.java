@@ -3,7 +3,8 @@ package chat.server.handler;
 import chat.core.ErrorCode;
 import chat.core.Message.Register;
 import chat.core.Message.RegisterAck;
-import chat.server.auth.PasswordHasher;
+import chat.core.ProtocolException;
+import chat.server.auth.PasswordGate;
 import chat.server.session.Session;
 import chat.server.storage.MessageIds;
 import chat.server.storage.UserDao;
@@ -13,12 +14,12 @@ import org.jdbi.v3.core.JdbiException;
 /** Creates an account. Failures still answer with a register ack, since the original client waits for one. */
 public final class RegisterHandler implements Handler<Register> {
     private final UserDao users;
-    private final PasswordHasher hasher;
+    private final PasswordGate passwords;
     private final Clock clock;
 
-    public RegisterHandler(UserDao users, PasswordHasher hasher, Clock clock) {
+    public RegisterHandler(UserDao users, PasswordGate passwords, Clock clock) {
         this.users = users;
-        this.hasher = hasher;
+        this.passwords = passwords;
         this.clock = clock;
     }
 
@@ -33,10 +34,17 @@ public final class RegisterHandler implements Handler<Register> {
             session.reply(taken(register));
             return;
         }
+        String hash;
+        try {
+            hash = passwords.hashNew(session.remoteAddress(), register.password());
+        } catch (ProtocolException limited) {
+            session.reply(new RegisterAck(register.seq(), limited.code().code(), limited.getMessage(), null));
+            return;
+        }
         int id;
         try {
             // A new user's chats count from now: nothing sent before can be waiting for them.
-            id = users.create(register.name(), hasher.hash(register.password()), MessageIds.positionAt(clock.millis()));
+            id = users.create(register.name(), hash, MessageIds.positionAt(clock.millis()));
         } catch (JdbiException e) {
             // Someone registered the same name between the check and the insert.
             if (users.findByName(register.name()).isPresent()) {

@@ -28,6 +28,11 @@ public final class Session {
         this.codec = codec;
     }
 
+    /** The client's address and port, e.g. {@code /203.0.113.7:51234}, for limits kept per address. */
+    public String remoteAddress() {
+        return outbox.remoteAddress();
+    }
+
     public Optional<UserRef> user() {
         return Optional.ofNullable(user);
     }

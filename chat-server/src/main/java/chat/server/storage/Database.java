@@ -2,6 +2,7 @@ package chat.server.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.time.Duration;
 import java.util.Locale;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
@@ -11,10 +12,20 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 /**
  * The connection pool, migrated to the current schema, and the Jdbi that hands out DAOs. Opening fails at once,
  * with the settings (never the password) in the message, when the database cannot be reached or migrated.
+ *
+ * <p>When the database is away, a request that needs it fails within {@link #WAIT} (a pooled connection, a new
+ * one, an answer), so its client hears so instead of waiting; what needs no database goes on, and the pool
+ * reconnects by itself when the database is back.
  */
 public final class Database implements AutoCloseable {
     /** SQL migrations from migrations/, and the few that must be Java (see storage.migration). */
     private static final String[] MIGRATIONS = {"classpath:db/migration", "classpath:chat/server/storage/migration"};
+    /**
+     * The longest a request waits on the database: for a pooled connection (HikariCP's connectionTimeout), and on
+     * MySQL/MariaDB for a new connection (connectTimeout) and for each answer (socketTimeout), unless the URL sets
+     * those itself. A request is a few indexed statements of a millisecond or so, and the pool serves thousands.
+     */
+    static final Duration WAIT = Duration.ofSeconds(2);
 
     private final HikariDataSource pool;
     private final Jdbi jdbi;
@@ -26,9 +37,10 @@ public final class Database implements AutoCloseable {
 
     /** Connects, applies pending migrations and returns the database; throws {@link IllegalStateException} if it can't. */
     public static Database open(DatabaseSettings settings) {
-        HikariDataSource pool = connect(settings);
-        try {
-            Flyway.configure().dataSource(pool).locations(MIGRATIONS).load().migrate();
+        HikariDataSource pool = connect(settings, false);
+        // Migrations get a pool of their own without the answer timeout: one may run longer than any request.
+        try (HikariDataSource migrating = connect(settings, true)) {
+            Flyway.configure().dataSource(migrating).locations(MIGRATIONS).load().migrate();
         } catch (RuntimeException e) {
             pool.close();
             throw new IllegalStateException("Cannot migrate " + settings + ": " + e.getMessage(), e);
@@ -36,30 +48,46 @@ public final class Database implements AutoCloseable {
         return new Database(pool, createJdbi(pool));
     }
 
-    private static HikariDataSource connect(DatabaseSettings settings) {
+    private static HikariDataSource connect(DatabaseSettings settings, boolean forMigrations) {
         HikariConfig config = new HikariConfig();
-        config.setPoolName("chat-db");
+        config.setPoolName(forMigrations ? "chat-db-migrations" : "chat-db");
         config.setJdbcUrl(settings.url());
         config.setUsername(settings.user());
         config.setPassword(settings.password());
-        config.setMaximumPoolSize(settings.poolSize());
+        config.setMaximumPoolSize(forMigrations ? 2 : settings.poolSize());
+        if (!forMigrations) {
+            config.setConnectionTimeout(WAIT.toMillis());
+            config.setValidationTimeout(WAIT.toMillis() / 2);
+        }
         String url = settings.url().toLowerCase(Locale.ROOT);
-        if (url.startsWith("jdbc:mysql:") && !url.contains("characterencoding=")) {
-            // Connector/J would otherwise follow the server's default charset, which may be latin1 or 3-byte utf8.
-            config.addDataSourceProperty("characterEncoding", "UTF-8");
-        }
-        if (url.startsWith("jdbc:mysql:") && !url.contains("rewritebatchedstatements=")) {
-            // Turns a batch of chat inserts into one multi-row INSERT instead of a round trip per row.
-            config.addDataSourceProperty("rewriteBatchedStatements", "true");
-        }
-        if (url.startsWith("jdbc:mysql:") && !url.contains("cacheprepstmts=")) {
-            // Saves Connector/J re-parsing the same few statements on every call.
-            config.addDataSourceProperty("cachePrepStmts", "true");
+        if (url.startsWith("jdbc:mysql:")) {
+            addConnectorJDefaults(config, url, forMigrations);
         }
         try {
             return new HikariDataSource(config);
         } catch (RuntimeException e) {
             throw new IllegalStateException("Cannot connect to " + settings + ": " + rootMessage(e), e);
+        }
+    }
+
+    /** Connector/J properties the URL ({@code url}, lower-cased) does not set itself. */
+    private static void addConnectorJDefaults(HikariConfig config, String url, boolean forMigrations) {
+        setUnlessInUrl(config, url, "connectTimeout", Long.toString(WAIT.toMillis()));
+        if (!forMigrations) {
+            // A database that hangs (rather than one that is down) would otherwise hold a request for ever.
+            setUnlessInUrl(config, url, "socketTimeout", Long.toString(WAIT.toMillis()));
+        }
+        // Connector/J would otherwise follow the server's default charset, which may be latin1 or 3-byte utf8.
+        setUnlessInUrl(config, url, "characterEncoding", "UTF-8");
+        // Turns a batch of chat inserts into one multi-row INSERT instead of a round trip per row.
+        setUnlessInUrl(config, url, "rewriteBatchedStatements", "true");
+        // Saves Connector/J re-parsing the same few statements on every call.
+        setUnlessInUrl(config, url, "cachePrepStmts", "true");
+    }
+
+    private static void setUnlessInUrl(HikariConfig config, String url, String property, String value) {
+        if (!url.contains(property.toLowerCase(Locale.ROOT) + "=")) {
+            config.addDataSourceProperty(property, value);
         }
     }
 

@@ -12,9 +12,11 @@ import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,15 +24,16 @@ import org.slf4j.LoggerFactory;
 /**
  * Accepts connections on one named platform thread and runs each on a virtual thread of its own; a second set
  * of virtual threads writes. A semaphore permit is taken before each accept, so past {@code maxConnections}
- * new clients wait in the backlog instead of costing memory.
+ * new clients wait in the backlog instead of costing memory; a failing accept is retried with backoff.
  */
 public final class ChatServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChatServer.class);
     private static final int BACKLOG = 1024;
+    private static final Duration POLLER_START_WAIT = Duration.ofSeconds(10);
 
     /** What the listener needs to know; {@code port} 0 picks a free port. */
     public record Settings(String host, int port, int maxConnections, long maxQueuedBytesPerConnection,
-                           Duration shutdownGrace) {
+                           Duration shutdownGrace, ConnectionTimeouts timeouts) {
     }
 
     private final Settings settings;
@@ -57,6 +60,7 @@ public final class ChatServer implements AutoCloseable {
     }
 
     public void start() throws IOException {
+        startSocketPoller();
         listener = new ServerSocket();
         listener.setReuseAddress(true);
         listener.bind(new InetSocketAddress(InetAddress.getByName(settings.host()), settings.port()), BACKLOG);
@@ -65,12 +69,36 @@ public final class ChatServer implements AutoCloseable {
         log.info("listening on {}:{}", settings.host(), port());
     }
 
+    /**
+     * Parks one virtual thread on a socket read before any client can. The JDK starts the poller that wakes such
+     * threads at the first park, opening descriptors for it; if the first park came while descriptors had run out,
+     * the poller's class would fail to initialise and no virtual thread could read a socket again.
+     */
+    private void startSocketPoller() throws IOException {
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        try (ServerSocket probe = new ServerSocket(0, 1, loopback);
+             Socket client = new Socket(loopback, probe.getLocalPort());
+             Socket silent = probe.accept()) {
+            silent.setSoTimeout(1);
+            connections.submit(() -> silent.getInputStream().read()).get(POLLER_START_WAIT.toMillis(),
+                    TimeUnit.MILLISECONDS);
+        } catch (ExecutionException timedOutAsIntended) {
+            log.debug("socket poller started: {}", timedOutAsIntended.getCause().toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while starting the socket poller", e);
+        } catch (TimeoutException e) {
+            throw new IOException("a socket read did not time out within " + POLLER_START_WAIT, e);
+        }
+    }
+
     /** The bound port, which differs from the configured one when that was 0. */
     public int port() {
         return listener.getLocalPort();
     }
 
     private void acceptLoop() {
+        AcceptBackoff backoff = new AcceptBackoff();
         try {
             while (running.get()) {
                 permits.acquire();
@@ -79,12 +107,13 @@ public final class ChatServer implements AutoCloseable {
                     socket = listener.accept();
                 } catch (IOException e) {
                     permits.release();
-                    if (running.get()) {
-                        log.warn("accept failed: {}", e.toString());
-                        continue;
+                    if (!running.get()) {
+                        return;
                     }
-                    return;
+                    Thread.sleep(backoff.failed(e));
+                    continue;
                 }
+                backoff.succeeded();
                 startConnection(socket);
             }
         } catch (InterruptedException e) {
@@ -97,9 +126,10 @@ public final class ChatServer implements AutoCloseable {
             socket.setTcpNoDelay(true);
             socket.setKeepAlive(true);
             Connection connection = new Connection(socket, settings.maxQueuedBytesPerConnection(), receipts, writers);
+            TimedInput in = new TimedInput(socket, settings.timeouts().frame());
             open.add(connection);
-            ConnectionHandler handler = new ConnectionHandler(connection, socket.getInputStream(), codec,
-                    dispatcher, () -> {
+            ConnectionHandler handler = new ConnectionHandler(connection, in, codec, dispatcher, settings.timeouts(),
+                    () -> {
                         open.remove(connection);
                         permits.release();
                     });

@@ -20,6 +20,8 @@ import chat.core.Contacts;
 import chat.core.ErrorCode;
 import chat.core.Message.Login;
 import chat.core.Message.LoginAck;
+import chat.core.Message;
+import chat.server.auth.PasswordGate;
 import chat.server.auth.PasswordHasher;
 import chat.server.auth.ResumeTokens;
 import chat.server.cluster.Cluster;
@@ -37,11 +39,16 @@ import chat.server.storage.MemberRow;
 import chat.server.storage.UserDao;
 import chat.server.storage.UserRef;
 import chat.server.storage.UserRow;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -75,7 +82,13 @@ class LoginHandlerTest {
     @Mock
     private ResumeTokens tokens;
 
+    /** Two failed logins a minute from one address, three for one account. */
+    private static final PasswordGate.Limits LIMITS = new PasswordGate.Limits(1, 4, 100, 2, 3);
+
     private final Codec codec = new Codec();
+    private final AtomicLong nowMillis = new AtomicLong(1_000_000);
+    private final InstantSource clock = () -> Instant.ofEpochMilli(nowMillis.get());
+    private PasswordGate passwords;
     private final RecordingChannel channel = new RecordingChannel();
     private Session session;
     private LoginHandler handler;
@@ -83,8 +96,15 @@ class LoginHandlerTest {
     @BeforeEach
     void setUp() {
         session = new Session(channel, codec);
-        handler = new LoginHandler(users, HASHER, tokens, new SessionRegistry(cluster, mailbox, () -> Long.MAX_VALUE),
+        passwords = new PasswordGate(HASHER, LIMITS, clock);
+        handler = new LoginHandler(users, passwords, tokens,
+                new SessionRegistry(cluster, mailbox, () -> Long.MAX_VALUE),
                 new ContactBook(friends, groups, cluster));
+    }
+
+    @AfterEach
+    void closeGate() {
+        passwords.close();
     }
 
     @Test
@@ -302,6 +322,62 @@ class LoginHandlerTest {
 
         assertEquals(null, ((LoginAck) channel.messages().getFirst()).token());
         verifyNoInteractions(tokens);
+    }
+
+    @Test
+    void pastTheFailedLoginLimitEvenTheRightPasswordIsRefusedWithErrnoElevenAndAWait() {
+        knownUser();
+        handler.handle(session, new Login(1, 21, "guess1"));
+        handler.handle(session, new Login(2, 21, "guess2"));
+
+        handler.handle(session, new Login(3, 21, "secret"));
+
+        LoginAck refused = (LoginAck) channel.messages().get(2);
+        assertEquals(3, refused.seq());
+        assertEquals(ErrorCode.LIMIT_REACHED.code(), refused.errno());
+        assertEquals("too many failed logins from your address; try again in 30 s", refused.errmsg());
+        assertNotLoggedIn();
+    }
+
+    @Test
+    void theOriginalClientGetsALoginAckWhenLimitedToo() {
+        knownUser();
+        handler.handle(session, new Login(null, 21, "guess1"));
+        handler.handle(session, new Login(null, 21, "guess2"));
+
+        handler.handle(session, new Login(null, 21, "guess3"));
+
+        assertEquals(LoginAck.failed(null, ErrorCode.LIMIT_REACHED,
+                "too many failed logins from your address; try again in 30 s"), channel.messages().get(2));
+    }
+
+    @Test
+    void onceTheWaitIsOverThePasswordIsCheckedAgain() {
+        knownUser();
+        when(cluster.register(21, channel)).thenReturn(true);
+        when(mailbox.follow(eq(21), eq(channel), any())).thenReturn(catchup);
+        handler.handle(session, new Login(null, 21, "guess1"));
+        handler.handle(session, new Login(null, 21, "guess2"));
+
+        nowMillis.addAndGet(Duration.ofSeconds(30).toMillis());
+        handler.handle(session, new Login(null, 21, "secret"));
+
+        assertEquals(0, ((LoginAck) channel.messages().get(2)).errno());
+        assertEquals(Optional.of(GAO), session.user());
+    }
+
+    @Test
+    void aResumeTokenLogsInWhilePasswordLoginsAreLimited() {
+        knownUser();
+        when(tokens.accepts(21, "resume-token")).thenReturn(true);
+        when(cluster.register(21, channel)).thenReturn(true);
+        handler.handle(session, new Login(1, 21, "guess1"));
+        handler.handle(session, new Login(2, 21, "guess2"));
+
+        handler.handle(session, new Login(3, 21, null, "resume-token"));
+
+        assertEquals(0, ((LoginAck) channel.messages().get(2)).errno());
+        assertEquals(Optional.of(GAO), session.user());
     }
 
     private void originalClientLoginWithChatsWaiting() {

@@ -17,6 +17,7 @@ import chat.core.Codec;
 import chat.core.ErrorCode;
 import chat.core.Message.Register;
 import chat.core.Message.RegisterAck;
+import chat.server.auth.PasswordGate;
 import chat.server.auth.PasswordHasher;
 import chat.server.session.RecordingChannel;
 import chat.server.session.Session;
@@ -28,6 +29,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -47,11 +49,19 @@ class RegisterHandlerTest {
 
     private final RecordingChannel channel = new RecordingChannel();
     private final Session session = new Session(channel, new Codec());
+    private PasswordGate passwords;
     private RegisterHandler handler;
 
     @BeforeEach
     void setUp() {
-        handler = new RegisterHandler(users, HASHER, CLOCK);
+        // Two registrations a minute from one address.
+        passwords = new PasswordGate(HASHER, new PasswordGate.Limits(1, 4, 2, 100, 100), Clock.systemUTC());
+        handler = new RegisterHandler(users, passwords, CLOCK);
+    }
+
+    @AfterEach
+    void closeGate() {
+        passwords.close();
     }
 
     @Test
@@ -126,5 +136,21 @@ class RegisterHandlerTest {
         assertEquals(failure, assertThrows(UnableToExecuteStatementException.class,
                 () -> handler.handle(session, new Register(7, "wei", "123456"))));
         assertTrue(channel.isEmpty(), "the dispatcher answers with a server error");
+    }
+
+    @Test
+    void pastTheRegistrationLimitTheAckSaysToWaitAndNothingIsStored() {
+        when(users.findByName(anyString())).thenReturn(Optional.empty());
+        when(users.create(anyString(), anyString(), anyLong())).thenReturn(24, 25);
+        handler.handle(session, new Register(1, "wei", "123456"));
+        handler.handle(session, new Register(2, "wang", "123456"));
+
+        handler.handle(session, new Register(null, "li", "123456"));
+
+        RegisterAck refused = (RegisterAck) channel.messages().get(2);
+        assertEquals(ErrorCode.LIMIT_REACHED.code(), refused.errno());
+        assertEquals("too many registrations from your address; try again in 30 s", refused.errmsg());
+        assertNull(refused.id());
+        verify(users, never()).create(eq("li"), anyString(), anyLong());
     }
 }

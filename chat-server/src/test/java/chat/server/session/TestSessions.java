@@ -20,4 +20,9 @@ public final class TestSessions {
     public static void logIn(Session session, UserRef user) {
         session.loggedIn(user, false);
     }
+
+    /** Logs {@code user} in as a successful login would, of our client when {@code syncs}. */
+    public static void logIn(Session session, UserRef user, boolean syncs) {
+        session.loggedIn(user, syncs);
+    }
 }

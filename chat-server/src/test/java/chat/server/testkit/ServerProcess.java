@@ -41,11 +41,30 @@ public final class ServerProcess implements AutoCloseable {
                 "--node-id", nodeId);
     }
 
+    /**
+     * A server like {@link #embedded} that may hold at most {@code openFiles} descriptors (set with util-linux
+     * {@code prlimit}, soft and hard alike, since the JVM raises its soft limit to the hard one) and logs at INFO,
+     * as a deployed server does; {@code options} go to the server.
+     */
+    public static ServerProcess embeddedWithFileLimit(Path dataDir, int openFiles, String... options)
+            throws IOException {
+        List<String> all = new ArrayList<>(List.of("--data-dir", dataDir.toString()));
+        all.addAll(List.of(options));
+        return start(List.of("prlimit", "--nofile=" + openFiles + ":" + openFiles),
+                List.of("-Dlogback.configurationFile=logback.xml"), Ports.free(), all.toArray(String[]::new));
+    }
+
     private static ServerProcess start(int port, String... options) throws IOException {
+        return start(List.of(), List.of(), port, options);
+    }
+
+    private static ServerProcess start(List<String> launcher, List<String> jvmOptions, int port, String... options)
+            throws IOException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", classpath, "chat.server.Main",
+        List<String> command = new ArrayList<>(launcher);
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classpath, "chat.server.Main",
                 "--host", "127.0.0.1", "--port", Integer.toString(port), "--pbkdf2-iterations", "1000"));
         command.addAll(List.of(options));
         Path log = Files.createTempFile("chat-server-", ".log");
@@ -75,6 +94,11 @@ public final class ServerProcess implements AutoCloseable {
 
     public long pid() {
         return process.pid();
+    }
+
+    /** What the server has logged so far. */
+    public String output() throws IOException {
+        return Files.readString(log);
     }
 
     /** kill -9: no shutdown hook runs, so nothing is released; Redis drops the node's connections. */

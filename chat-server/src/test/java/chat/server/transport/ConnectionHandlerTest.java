@@ -97,8 +97,8 @@ class ConnectionHandlerTest {
         doAnswer(inv -> stored.add(new Stored(inv.getArgument(0), inv.getArgument(1))))
                 .when(mailbox).unwritten(anyInt(), anyLong());
         connection = new Connection(server, 64 * 1024, mailbox, task -> Thread.ofVirtual().start(task));
-        ConnectionHandler handler = new ConnectionHandler(connection, server.getInputStream(), codec, dispatcher,
-                closed::countDown);
+        ConnectionHandler handler = new ConnectionHandler(connection, new TimedInput(server, Duration.ofSeconds(30)),
+                codec, dispatcher, ConnectionTimeouts.DEFAULTS, closed::countDown);
         Thread.ofVirtual().name("test-connection").start(handler);
     }
 
