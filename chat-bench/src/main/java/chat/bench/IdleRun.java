@@ -9,6 +9,7 @@ import java.io.PrintWriter;
  */
 final class IdleRun {
     private static final int PING_PHASE = 3;
+    private static final long KEEP_ALIVE_MILLIS = 30_000;
 
     private final BenchConfig config;
     private final Report report;
@@ -46,10 +47,24 @@ final class IdleRun {
                 batch.reasons().forEach(r -> report.line("error_sample", r));
                 checkpoint(held, baseline, servers.sample(), start);
             }
-            Thread.sleep((long) (config.durationSeconds() * 1000));
+            holdWithPings(fleet, held);
             Tally pings = fleet.ping(PING_PHASE, held, config.drainSeconds());
             ProcStats.Sample end = servers.sample();
             return summarize(held, failed, pings, baseline, end);
+        }
+    }
+
+    /**
+     * Holds the connections for the run's duration, pinging each every 30 s as our client does: the server takes
+     * a client that logged in with seq and then stays silent much longer for gone.
+     */
+    private void holdWithPings(Fleet fleet, int held) throws Exception {
+        long end = System.nanoTime() + (long) (config.durationSeconds() * 1e9);
+        for (long left = end - System.nanoTime(); left > 0; left = end - System.nanoTime()) {
+            Thread.sleep(Math.min(KEEP_ALIVE_MILLIS, left / 1_000_000 + 1));
+            if (end - System.nanoTime() > 0) {
+                fleet.ping(PING_PHASE, held, config.drainSeconds());
+            }
         }
     }
 

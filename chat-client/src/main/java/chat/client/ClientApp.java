@@ -52,7 +52,7 @@ final class ClientApp {
             AccountActions account = new AccountActions(exchange, login, contacts, screen, renderer, view, catchUp,
                     reporter);
             try {
-                link.start(new Incoming(screen, renderer, chats, inbox, account, backoff, address()));
+                link.start(new Incoming(screen, renderer, chats, inbox, login, account, backoff, address()));
             } catch (IOException e) {
                 screen.show(renderer.error("cannot connect to " + address() + ": " + e.getMessage()));
                 return ExitCode.UNREACHABLE;

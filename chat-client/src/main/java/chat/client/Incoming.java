@@ -6,7 +6,11 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CompletionException;
 
-/** Shows what arrives unasked (chats from others, connection trouble) and logs back in after a reconnect. */
+/**
+ * Shows what arrives unasked (chats from others, connection trouble) and logs back in after a reconnect. While
+ * nobody is logged in, connection trouble is not shown: the server closes a connection that has not logged in
+ * for a while, and the link quietly dials again; a command sent meanwhile says the server is not reachable.
+ */
 final class Incoming implements Link.Events {
     private static final int RELOGIN_TRIES = 5;
 
@@ -14,16 +18,18 @@ final class Incoming implements Link.Events {
     private final Renderer renderer;
     private final ChatLines chats;
     private final Inbox inbox;
+    private final LoginState login;
     private final AccountActions account;
     private final Backoff backoff;
     private final String address;
 
-    Incoming(Screen screen, Renderer renderer, ChatLines chats, Inbox inbox, AccountActions account, Backoff backoff,
-             String address) {
+    Incoming(Screen screen, Renderer renderer, ChatLines chats, Inbox inbox, LoginState login, AccountActions account,
+             Backoff backoff, String address) {
         this.screen = screen;
         this.renderer = renderer;
         this.chats = chats;
         this.inbox = inbox;
+        this.login = login;
         this.account = account;
         this.backoff = backoff;
         this.address = address;
@@ -40,7 +46,7 @@ final class Incoming implements Link.Events {
             return;
         }
         chats.of(message).ifPresentOrElse(screen::show, () -> {
-            if (message instanceof Message.Error error && !refusedReport(error)) {
+            if (message instanceof Message.Error error && !refusedReport(error) && login.loggedIn()) {
                 screen.show(renderer.error("from the server: " + error.errmsg()));
             }
         });
@@ -57,18 +63,25 @@ final class Incoming implements Link.Events {
 
     @Override
     public void lost(String why) {
-        screen.show(renderer.notice("lost the connection to " + address + " (" + why + "); reconnecting"));
+        if (login.loggedIn()) {
+            screen.show(renderer.notice("lost the connection to " + address + " (" + why + "); reconnecting"));
+        }
     }
 
     @Override
     public void retrying(int attempt, Duration delay, String why) {
-        screen.show(renderer.notice(String.format(Locale.ROOT, "reconnect attempt %d failed (%s); next try in %.1f s",
-                attempt, why, delay.toMillis() / 1000.0)));
+        if (login.loggedIn()) {
+            screen.show(renderer.notice(String.format(Locale.ROOT,
+                    "reconnect attempt %d failed (%s); next try in %.1f s", attempt, why, delay.toMillis() / 1000.0)));
+        }
     }
 
     /** The server may not have noticed the old connection is gone yet, so "already online" is tried again. */
     @Override
     public void restored() {
+        if (!login.loggedIn()) {
+            return;
+        }
         screen.show(renderer.notice("reconnected to " + address));
         try {
             for (int attempt = 1; attempt <= RELOGIN_TRIES; attempt++) {

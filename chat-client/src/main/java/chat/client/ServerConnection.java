@@ -26,7 +26,7 @@ final class ServerConnection implements AutoCloseable {
     private ServerConnection(Socket socket, Codec codec) throws IOException {
         this.socket = socket;
         this.out = socket.getOutputStream();
-        this.frames = new FrameReader(socket.getInputStream(), Limits.MAX_FRAME_BYTES);
+        this.frames = new FrameReader(socket.getInputStream(), Limits.MAX_ANSWER_BYTES);
         this.codec = codec;
     }
 

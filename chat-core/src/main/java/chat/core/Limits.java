@@ -2,8 +2,13 @@ package chat.core;
 
 /** Bounds on what a peer may send; the codec refuses anything beyond them with {@link ErrorCode#BAD_REQUEST}. */
 public final class Limits {
-    /** Largest frame, in bytes, either side accepts. */
+    /** Largest request, in bytes, the server accepts. */
     public static final int MAX_FRAME_BYTES = 64 * 1024;
+    /**
+     * Largest line, in bytes, a client should accept from the server: a login ack or contact list may run to a few
+     * hundred KiB (the server bounds every answer well below this).
+     */
+    public static final int MAX_ANSWER_BYTES = 1024 * 1024;
     public static final int MAX_NAME_CHARS = 32;
     public static final int MAX_PASSWORD_CHARS = 128;
     public static final int MAX_GROUP_NAME_CHARS = 64;

@@ -18,6 +18,7 @@ import chat.core.ProtocolException;
 import chat.server.session.Session;
 import chat.server.session.SessionRegistry;
 import chat.server.storage.UserRef;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,7 @@ public final class Dispatcher {
 
     private final Handlers handlers;
     private final SessionRegistry sessions;
+    private final DatabaseTrouble outage = new DatabaseTrouble(Duration.ofSeconds(10));
 
     public Dispatcher(Handlers handlers, SessionRegistry sessions) {
         this.handlers = handlers;
@@ -44,7 +46,11 @@ public final class Dispatcher {
             log.debug("refused {} from {}: {}", message.type(), session, e.getMessage());
             session.reply(new Message.Error(message.seq(), message.type().id(), e.code().code(), e.getMessage()));
         } catch (RuntimeException e) {
-            log.warn("{} from {} failed", message.type(), session, e);
+            if (DatabaseTrouble.isConnectionFailure(e)) {
+                outage.failed(e);
+            } else {
+                log.warn("{} from {} failed", message.type(), session, e);
+            }
             session.reply(serverError(message));
         }
     }

@@ -14,11 +14,11 @@ import java.util.List;
 
 /**
  * Answers a sync with the user's chats after a position, oldest first, a page at a time. A page is also cut to
- * fit one frame a client reads (see {@link Limits#MAX_FRAME_BYTES}), whatever the chats hold.
+ * stay well within the line a client reads (see {@link Limits#MAX_ANSWER_BYTES}), whatever the chats hold.
  */
 public final class SyncHandler implements Handler<Sync> {
-    /** Room left in a frame for the page's chats once msgid, seq and the rest are written. */
-    private static final int PAGE_BYTES = Limits.MAX_FRAME_BYTES - 256;
+    /** What a page's chats may take as JSON. */
+    private static final int PAGE_BYTES = 256 * 1024;
 
     private final Mailbox mailbox;
     private final Codec codec;
