@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,20 +37,23 @@ final class LoginLoop implements Runnable {
     private final SyncLink.Listener listener;
     private final Session session;
     private final Consumer<String> events;
+    private final Executor readers;
     private final AtomicInteger logins = new AtomicInteger();
     private volatile SyncLink current;
     private volatile String token;
     private volatile boolean running = true;
     private volatile String failure;
 
+    /** {@code readers} runs each link's reader. */
     LoginLoop(int userId, String password, List<Integer> ports, SyncLink.Listener listener, Session session,
-              Consumer<String> events) {
+              Consumer<String> events, Executor readers) {
         this.userId = userId;
         this.password = password;
         this.ports = List.copyOf(ports);
         this.listener = listener;
         this.session = session;
         this.events = events;
+        this.readers = readers;
     }
 
     /** The link the user is logged in on, or null. */
@@ -79,7 +83,7 @@ final class LoginLoop implements Runnable {
         while (running) {
             SyncLink link;
             try {
-                link = SyncLink.open(ports.get(port), codec, listener, CONNECT_TIMEOUT);
+                link = SyncLink.open(ports.get(port), codec, listener, CONNECT_TIMEOUT, readers);
             } catch (IOException refused) {
                 port = (port + 1) % ports.size();
                 pause();

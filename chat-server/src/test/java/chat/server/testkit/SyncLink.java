@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntFunction;
@@ -50,13 +51,14 @@ final class SyncLink implements AutoCloseable {
         this.listener = listener;
     }
 
-    /** Connects to 127.0.0.1:{@code port} and starts reading. */
-    static SyncLink open(int port, Codec codec, Listener listener, Duration connectTimeout) throws IOException {
+    /** Connects to 127.0.0.1:{@code port} and starts reading on a thread of {@code readers}. */
+    static SyncLink open(int port, Codec codec, Listener listener, Duration connectTimeout, Executor readers)
+            throws IOException {
         Socket socket = new Socket();
         try {
             socket.connect(new InetSocketAddress("127.0.0.1", port), (int) connectTimeout.toMillis());
             SyncLink link = new SyncLink(port, socket, codec, listener);
-            Thread.ofVirtual().name("syncing-client-reader-" + port).start(link::read);
+            readers.execute(link::read);
             return link;
         } catch (IOException | RuntimeException e) {
             socket.close();

@@ -11,6 +11,7 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -52,22 +53,24 @@ public final class SyncingClient implements AutoCloseable {
     private final AtomicInteger duplicates = new AtomicInteger();
     private final Syncer syncer = new Syncer(position, this::take, ANSWER_TIMEOUT);
     private final LoginLoop loginLoop;
-    private final Thread connector;
+    /** The login loop, and the reader of each connection. */
+    private final ExecutorService threads;
     private final ScheduledExecutorService reporter = Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().name("syncing-client-reporter").factory());
     private volatile int followedUp;
 
     private SyncingClient(int userId, String password, List<Integer> ports) {
         this.userId = userId;
+        this.threads = Executors.newThreadPerTaskExecutor(
+                Thread.ofVirtual().name("syncing-client-" + userId + "-", 0).factory());
         this.loginLoop = new LoginLoop(userId, password, ports, new Listener(), this::catchUpUntilDropped,
-                this::event);
-        this.connector = Thread.ofVirtual().name("syncing-client-" + userId).unstarted(loginLoop);
+                this::event, threads);
     }
 
     /** Starts logging {@code userId} in on the first of {@code ports}, and keeps them logged in until closed. */
     public static SyncingClient start(int userId, String password, List<Integer> ports) {
         SyncingClient client = new SyncingClient(userId, password, ports);
-        client.connector.start();
+        client.threads.execute(client.loginLoop);
         client.reporter.scheduleWithFixedDelay(client::report, REPORT_EVERY.toMillis(), REPORT_EVERY.toMillis(),
                 TimeUnit.MILLISECONDS);
         return client;
@@ -150,8 +153,10 @@ public final class SyncingClient implements AutoCloseable {
     public void close() throws InterruptedException {
         reporter.shutdownNow();
         loginLoop.stop();
-        connector.interrupt();
-        connector.join(Duration.ofSeconds(5));
+        threads.shutdownNow();
+        if (!threads.awaitTermination(5, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("user " + userId + "'s client threads did not stop");
+        }
     }
 
     /** The first sync began as the ack was read (see {@link Listener#answered}); the follow-up comes later. */
