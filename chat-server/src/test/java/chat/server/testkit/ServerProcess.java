@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 public final class ServerProcess implements AutoCloseable {
     private static final Duration START_WAIT = Duration.ofSeconds(60);
     private static final Duration STOP_WAIT = Duration.ofSeconds(10);
+    /** The server's own logback.xml (INFO) instead of the tests' logback-test.xml (WARN). */
+    private static final String INFO_LOGS = "-Dlogback.configurationFile=logback.xml";
 
     private final Process process;
     private final Path log;
@@ -35,10 +37,18 @@ public final class ServerProcess implements AutoCloseable {
         return start(Ports.free(), "--data-dir", dataDir.toString());
     }
 
-    /** A cluster node on {@code port}, sharing the MariaDB database at {@code dbUrl} (root, no password) and Redis. */
-    public static ServerProcess clusterNode(int port, String dbUrl, URI redis, String nodeId) throws IOException {
-        return start(port, "--db-url", dbUrl, "--db-user", "root", "--db-password", "", "--redis", redis.toString(),
-                "--node-id", nodeId);
+    /**
+     * A cluster node on {@code port}, sharing the MariaDB database at {@code dbUrl} (root, no password) and Redis;
+     * {@code options} go to the server (e.g. {@code --presence-ttl-ms}). It logs at INFO, as a deployed node does,
+     * so {@link #output} shows its Redis and database trouble and recoveries. Started again on the same port
+     * with the same id after {@link #killHard}, it is that node coming back.
+     */
+    public static ServerProcess clusterNode(int port, String dbUrl, URI redis, String nodeId, String... options)
+            throws IOException {
+        List<String> all = new ArrayList<>(List.of("--db-url", dbUrl, "--db-user", "root", "--db-password", "",
+                "--redis", redis.toString(), "--node-id", nodeId));
+        all.addAll(List.of(options));
+        return start(List.of(), List.of(INFO_LOGS), port, all.toArray(String[]::new));
     }
 
     /**
@@ -51,7 +61,7 @@ public final class ServerProcess implements AutoCloseable {
         List<String> all = new ArrayList<>(List.of("--data-dir", dataDir.toString()));
         all.addAll(List.of(options));
         return start(List.of("prlimit", "--nofile=" + openFiles + ":" + openFiles),
-                List.of("-Dlogback.configurationFile=logback.xml"), Ports.free(), all.toArray(String[]::new));
+                List.of(INFO_LOGS), Ports.free(), all.toArray(String[]::new));
     }
 
     private static ServerProcess start(int port, String... options) throws IOException {

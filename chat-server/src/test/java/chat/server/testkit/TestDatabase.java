@@ -8,10 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
@@ -26,12 +30,15 @@ public final class TestDatabase implements AutoCloseable {
     private static final String BOUNDED_WAITS = "?connectTimeout=5000&socketTimeout=30000";
 
     private final DatabaseSettings settings;
+    /** The MariaDB database's name; null for H2. */
+    private final String mariaDbName;
     private final Runnable dispose;
     private final ReentrantLock opening = new ReentrantLock();
     private Database database;
 
-    private TestDatabase(DatabaseSettings settings, Runnable dispose) {
+    private TestDatabase(DatabaseSettings settings, String mariaDbName, Runnable dispose) {
         this.settings = settings;
+        this.mariaDbName = mariaDbName;
         this.dispose = dispose;
     }
 
@@ -45,7 +52,7 @@ public final class TestDatabase implements AutoCloseable {
     private static TestDatabase createH2() {
         try {
             Path dir = Files.createTempDirectory("chat-h2-");
-            return new TestDatabase(DatabaseSettings.embedded(dir), () -> deleteTree(dir));
+            return new TestDatabase(DatabaseSettings.embedded(dir), null, () -> deleteTree(dir));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -57,7 +64,7 @@ public final class TestDatabase implements AutoCloseable {
         execute("CREATE DATABASE " + name + " CHARACTER SET latin1");
         DatabaseSettings settings = new DatabaseSettings(MARIADB_SERVER + name + BOUNDED_WAITS, "root", "",
                 DatabaseSettings.DEFAULT_POOL_SIZE);
-        return new TestDatabase(settings, () -> execute("DROP DATABASE IF EXISTS " + name));
+        return new TestDatabase(settings, name, () -> execute("DROP DATABASE IF EXISTS " + name));
     }
 
     private static void execute(String sql) {
@@ -76,6 +83,41 @@ public final class TestDatabase implements AutoCloseable {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Cuts every connection to this MariaDB database, whoever holds it, as wait_timeout or a database restart
+     * would: an admin connection KILLs each one in information_schema.PROCESSLIST, and the shared server keeps
+     * running. Returns how many it killed.
+     */
+    public int killConnections() {
+        if (mariaDbName == null) {
+            throw new IllegalStateException("only a MariaDB database has connections to kill");
+        }
+        try (Connection c = DriverManager.getConnection(MARIADB_SERVER + BOUNDED_WAITS, "root", "");
+             PreparedStatement find = c.prepareStatement(
+                     "SELECT ID FROM information_schema.PROCESSLIST WHERE DB = ? AND ID <> CONNECTION_ID()");
+             Statement kill = c.createStatement()) {
+            find.setString(1, mariaDbName);
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rows = find.executeQuery()) {
+                while (rows.next()) {
+                    ids.add(rows.getLong(1));
+                }
+            }
+            int killed = 0;
+            for (long id : ids) {
+                try {
+                    kill.execute("KILL " + id);
+                    killed++;
+                } catch (SQLException gone) {
+                    // it ended by itself meanwhile
+                }
+            }
+            return killed;
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not cut the connections to " + mariaDbName, e);
         }
     }
 
