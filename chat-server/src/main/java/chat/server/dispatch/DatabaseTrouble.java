@@ -1,8 +1,5 @@
 package chat.server.dispatch;
 
-import java.sql.SQLException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -22,18 +19,6 @@ final class DatabaseTrouble {
 
     DatabaseTrouble(Duration period) {
         this.periodNanos = period.toNanos();
-    }
-
-    /** True when the cause is the connection to the database, not the request (SQL state class 08 and kin). */
-    static boolean isConnectionFailure(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
-                    || cause instanceof SQLException sql && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith("08")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     void failed(RuntimeException e) {

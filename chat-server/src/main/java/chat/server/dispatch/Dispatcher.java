@@ -17,6 +17,7 @@ import chat.core.Message;
 import chat.core.ProtocolException;
 import chat.server.session.Session;
 import chat.server.session.SessionRegistry;
+import chat.server.storage.ConnectionFailures;
 import chat.server.storage.UserRef;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -46,7 +47,7 @@ public final class Dispatcher {
             log.debug("refused {} from {}: {}", message.type(), session, e.getMessage());
             session.reply(new Message.Error(message.seq(), message.type().id(), e.code().code(), e.getMessage()));
         } catch (RuntimeException e) {
-            if (DatabaseTrouble.isConnectionFailure(e)) {
+            if (ConnectionFailures.isConnectionFailure(e)) {
                 outage.failed(e);
             } else {
                 log.warn("{} from {} failed", message.type(), session, e);

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.ExecutorService;
@@ -24,9 +25,10 @@ import org.slf4j.LoggerFactory;
  * chats instead of paying a commit each. An idle server writes a lone chat at once; nothing waits on a timer.
  *
  * <p>Nothing a sender does can fail another sender's chat: if a batch is refused for what is in it, its chats
- * are stored one by one and only the offending one fails. If the database cannot be reached, the batch fails
- * as a whole, and a chat that waited longer than {@code maxWait} for its turn fails without being tried, so
- * senders hear "not stored" within seconds during an outage instead of waiting on it.
+ * are stored one by one and only the offending one fails. A batch whose connection died under it is tried once
+ * more on a fresh connection; if the database cannot be reached, the batch fails as a whole, and a chat that
+ * waited longer than {@code maxWait} for its turn fails without being tried, so senders hear "not stored"
+ * within seconds during an outage instead of waiting on it.
  */
 public final class BatchingChatStore implements ChatStore, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(BatchingChatStore.class);
@@ -137,7 +139,19 @@ public final class BatchingChatStore implements ChatStore, AutoCloseable {
                 if (handle == null) {
                     handle = openHandle();
                 }
-                handle = write(handle, batch);
+                try {
+                    handle = write(handle, batch);
+                } catch (SQLException | RuntimeException e) {
+                    if (!ConnectionFailures.isConnectionFailure(e)) {
+                        throw e;
+                    }
+                    // The connection died under the batch (cut, or the database restarted): one more go on a fresh
+                    // one, for the rows that did not make it before.
+                    discard(handle);
+                    handle = null;
+                    handle = openHandle();
+                    handle = write(handle, unstored(handle, batch));
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -206,6 +220,24 @@ public final class BatchingChatStore implements ChatStore, AutoCloseable {
             }
         }
         return handle;
+    }
+
+    /**
+     * The chats of {@code batch} that are not in the database, the others completed: the batch's commit may have
+     * gone through although its connection died before saying so.
+     */
+    private static List<Pending> unstored(Handle handle, List<Pending> batch) {
+        Set<Long> stored = Set.copyOf(handle.attach(ChatMessageDao.class)
+                .storedOf(batch.stream().map(p -> p.chat().id()).toList()));
+        List<Pending> rest = new ArrayList<>();
+        for (Pending chat : batch) {
+            if (stored.contains(chat.chat().id())) {
+                chat.committed().complete(null);
+            } else {
+                rest.add(chat);
+            }
+        }
+        return rest;
     }
 
     private static void insert(Handle handle, List<Pending> chats) throws SQLException {

@@ -2,6 +2,7 @@ package chat.server.storage;
 
 import java.util.List;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /**
@@ -44,4 +45,8 @@ public interface ChatMessageDao {
     /** The largest mid stored, 0 when there is none: new ids start above it. */
     @SqlQuery("SELECT COALESCE(MAX(id), 0) FROM chatmessage")
     long maxId();
+
+    /** Which of {@code ids} are stored. */
+    @SqlQuery("SELECT id FROM chatmessage WHERE id IN (<ids>)")
+    List<Long> storedOf(@BindList("ids") List<Long> ids);
 }

@@ -131,6 +131,13 @@ class ChatMessageDaoTest {
         assertThrows(SQLException.class, () -> insert(ann.id(), ben.id(), group, "both", NOON));
     }
 
+    @Test
+    void storedOfNamesTheIdsThatAreStored() throws Exception {
+        long stored = insert(ann.id(), ben.id(), null, "here", NOON);
+
+        assertEquals(List.of(stored), chats.storedOf(List.of(stored, Fixtures.nextMid())));
+    }
+
     private static List<Long> ids(List<ChatRow> rows) {
         return rows.stream().map(ChatRow::id).toList();
     }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * takes the descriptors, and then connects more clients than fit.
  */
 class AcceptWhenDescriptorsRunOutTest {
-    private static final Duration WAIT = Duration.ofSeconds(15);
+    private static final Duration WAIT = Duration.ofSeconds(30);
     private static final int CLK_TCK = 100;
     private static final String EMFILE = "Too many open files";
 
@@ -59,21 +59,28 @@ class AcceptWhenDescriptorsRunOutTest {
                 }
             }
 
+            // New clients are served again, and the end of the episode is logged, within the wait. A client may
+            // still have to wait a moment while the accept loop backs off, longer on a loaded machine.
             long deadline = System.nanoTime() + WAIT.toNanos();
-            do {
-                assertTrue(System.nanoTime() < deadline, "the end of the episode is logged within " + WAIT);
-                assertPongs(server.port());
+            boolean served = false;
+            while (!served || !output(server).contains("accepting again after")) {
+                assertTrue(System.nanoTime() < deadline, "served again (" + served + ") and the end of the "
+                        + "episode logged within " + WAIT + ":\n" + output(server));
+                served |= pongs(server.port());
                 Thread.sleep(300);
-            } while (!output(server).contains("accepting again after"));
+            }
             assertEquals(1, output(server).lines().filter(line -> line.contains(EMFILE)).count(),
                     "one warning for the whole episode:\n" + output(server));
         }
     }
 
-    private static void assertPongs(int port) throws IOException {
+    /** True when a new client's ping is answered with a pong. */
+    private static boolean pongs(int port) {
         try (RawClient client = new RawClient(port)) {
             int seq = client.request("\"msgid\":20");
-            assertEquals(21, client.answer(seq).path("msgid").asInt());
+            return client.answer(seq).path("msgid").asInt() == 21;
+        } catch (IOException e) {
+            return false;
         }
     }
 

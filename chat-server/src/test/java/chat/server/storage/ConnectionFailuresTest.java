@@ -1,4 +1,4 @@
-package chat.server.dispatch;
+package chat.server.storage;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,16 +10,16 @@ import org.jdbi.v3.core.ConnectionException;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.junit.jupiter.api.Test;
 
-class DatabaseTroubleTest {
+class ConnectionFailuresTest {
 
     @Test
     void aDatabaseThatCannotBeReachedIsToldApartFromARequestItRefused() {
-        assertTrue(DatabaseTrouble.isConnectionFailure(new ConnectionException(
+        assertTrue(ConnectionFailures.isConnectionFailure(new ConnectionException(
                 new SQLTransientConnectionException("chat-db - Connection is not available, request timed out"))));
-        assertTrue(DatabaseTrouble.isConnectionFailure(new UnableToExecuteStatementException(
+        assertTrue(ConnectionFailures.isConnectionFailure(new UnableToExecuteStatementException(
                 new SQLException("Communications link failure", "08S01"), null)));
-        assertFalse(DatabaseTrouble.isConnectionFailure(new UnableToExecuteStatementException(
+        assertFalse(ConnectionFailures.isConnectionFailure(new UnableToExecuteStatementException(
                 new SQLIntegrityConstraintViolationException("Duplicate entry", "23000"), null)));
-        assertFalse(DatabaseTrouble.isConnectionFailure(new IllegalStateException("a bug")));
+        assertFalse(ConnectionFailures.isConnectionFailure(new IllegalStateException("a bug")));
     }
 }

@@ -1,0 +1,23 @@
+package chat.server.storage;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+
+/** Telling a database that could not be reached from one that refused a statement. */
+public final class ConnectionFailures {
+    private ConnectionFailures() {
+    }
+
+    /** True when the cause is the connection to the database, not the request (SQL state class 08 and kin). */
+    public static boolean isConnectionFailure(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException || cause instanceof SQLNonTransientConnectionException
+                    || cause instanceof SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
