@@ -23,7 +23,7 @@ public final class GroupChatHandler implements Handler<GroupChat> {
     private final ChatStore history;
     private final Cluster cluster;
     private final Codec codec;
-    private final Clock clock;
+    private final SentTime.Stamps stamps;
 
     public GroupChatHandler(GroupMembers members, GroupDao groups, ChatStore history, Cluster cluster,
                             Codec codec, Clock clock) {
@@ -32,7 +32,7 @@ public final class GroupChatHandler implements Handler<GroupChat> {
         this.history = history;
         this.cluster = cluster;
         this.codec = codec;
-        this.clock = clock;
+        this.stamps = new SentTime.Stamps(clock);
     }
 
     @Override
@@ -45,7 +45,7 @@ public final class GroupChatHandler implements Handler<GroupChat> {
             }
             throw new ProtocolException(ErrorCode.FORBIDDEN, "you are not a member of group " + chat.groupid());
         }
-        SentTime time = SentTime.now(clock);
+        SentTime time = stamps.now();
         StoredChat stored = history.store(new NewChat(sender.id(), null, chat.groupid(), chat.msg(), time.value()));
         byte[] line = codec.encodeLine(new GroupChat(null, sender.id(), sender.name(), chat.groupid(), chat.msg(),
                 time.text(), stored.id()));

@@ -24,7 +24,7 @@ public final class OneChatHandler implements Handler<OneChat> {
     private final ChatStore history;
     private final Cluster cluster;
     private final Codec codec;
-    private final Clock clock;
+    private final SentTime.Stamps stamps;
 
     public OneChatHandler(UserDirectory users, ChatStore history, Cluster cluster, Codec codec,
                           Clock clock) {
@@ -32,7 +32,7 @@ public final class OneChatHandler implements Handler<OneChat> {
         this.history = history;
         this.cluster = cluster;
         this.codec = codec;
-        this.clock = clock;
+        this.stamps = new SentTime.Stamps(clock);
     }
 
     @Override
@@ -41,7 +41,7 @@ public final class OneChatHandler implements Handler<OneChat> {
         if (users.find(chat.toid()).isEmpty()) {
             throw new ProtocolException(ErrorCode.NOT_FOUND, "no user with id " + chat.toid());
         }
-        SentTime time = SentTime.now(clock);
+        SentTime time = stamps.now();
         StoredChat stored = history.store(new NewChat(sender.id(), chat.toid(), null, chat.msg(), time.value()));
         cluster.send(chat.toid(), stored.id(), codec.encodeLine(
                 new OneChat(null, sender.id(), sender.name(), chat.toid(), chat.msg(), time.text(), stored.id())));

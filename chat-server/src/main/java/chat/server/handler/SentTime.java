@@ -10,8 +10,26 @@ import java.time.LocalDateTime;
  */
 record SentTime(LocalDateTime value, String text) {
 
-    static SentTime now(Clock clock) {
-        LocalDateTime now = LocalDateTime.now(clock).withNano(0);
-        return new SentTime(now, ChatTime.format(now));
+    /**
+     * The time now, formatted once a second rather than for every chat (formatting was a few percent of a chat's
+     * cost). Each handler keeps its own.
+     */
+    static final class Stamps {
+        private final Clock clock;
+        private volatile SentTime last = new SentTime(LocalDateTime.MIN, "");
+
+        Stamps(Clock clock) {
+            this.clock = clock;
+        }
+
+        SentTime now() {
+            LocalDateTime now = LocalDateTime.now(clock).withNano(0);
+            SentTime cached = last;
+            if (!cached.value().equals(now)) {
+                cached = new SentTime(now, ChatTime.format(now));
+                last = cached;
+            }
+            return cached;
+        }
     }
 }

@@ -9,15 +9,17 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,7 +43,10 @@ public final class ChatServer implements AutoCloseable {
     private final Dispatcher dispatcher;
     private final Receipts receipts;
     private final Semaphore permits;
-    private final Set<Connection> open = ConcurrentHashMap.newKeySet();
+    private final Map<Connection, TimedInput> open = new ConcurrentHashMap<>();
+    /** Checks every connection's deadlines a few times a second (see {@link TimedInput}). */
+    private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("chat-deadlines").daemon().factory());
     private final AtomicBoolean running = new AtomicBoolean();
     private final ExecutorService acceptor = Executors.newSingleThreadExecutor(
             Thread.ofPlatform().name("chat-accept").factory());
@@ -66,6 +71,8 @@ public final class ChatServer implements AutoCloseable {
         listener.bind(new InetSocketAddress(InetAddress.getByName(settings.host()), settings.port()), BACKLOG);
         running.set(true);
         acceptor.execute(this::acceptLoop);
+        long sweepMillis = sweepPeriod(settings.timeouts()).toMillis();
+        sweeper.scheduleWithFixedDelay(this::sweep, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
         log.info("listening on {}:{}", settings.host(), port());
     }
 
@@ -127,7 +134,7 @@ public final class ChatServer implements AutoCloseable {
             socket.setKeepAlive(true);
             Connection connection = new Connection(socket, settings.maxQueuedBytesPerConnection(), receipts, writers);
             TimedInput in = new TimedInput(socket, settings.timeouts().frame());
-            open.add(connection);
+            open.put(connection, in);
             ConnectionHandler handler = new ConnectionHandler(connection, in, codec, dispatcher, settings.timeouts(),
                     () -> {
                         open.remove(connection);
@@ -152,10 +159,24 @@ public final class ChatServer implements AutoCloseable {
         }
         closeQuietly(listener);
         stop(acceptor, "accept");
-        open.forEach(Connection::close);
+        sweeper.shutdownNow();
+        open.keySet().forEach(Connection::close);
         stop(connections, "connection");
         stop(writers, "writer");
         log.info("stopped listening on {}:{}", settings.host(), listener.getLocalPort());
+    }
+
+    private void sweep() {
+        long now = System.nanoTime();
+        open.values().forEach(in -> in.expireIfDue(now));
+    }
+
+    /** A quarter of the shortest deadline, within 50 ms and 1 s: late by at most that much. */
+    private static Duration sweepPeriod(ConnectionTimeouts timeouts) {
+        Duration shortest = Stream.of(timeouts.login(), timeouts.frame(), timeouts.silence())
+                .min(Duration::compareTo).orElseThrow().dividedBy(4);
+        return shortest.compareTo(Duration.ofMillis(50)) < 0 ? Duration.ofMillis(50)
+                : shortest.compareTo(Duration.ofSeconds(1)) > 0 ? Duration.ofSeconds(1) : shortest;
     }
 
     private void stop(ExecutorService threads, String what) {

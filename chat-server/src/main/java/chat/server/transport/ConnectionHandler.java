@@ -92,6 +92,8 @@ final class ConnectionHandler implements Runnable {
                 return;
             }
             in.frameEnded();
+            // No deadline while the request is handled: a login may take long catching a client up.
+            in.waitUntil(0);
             if (frame == null) {
                 return;
             }

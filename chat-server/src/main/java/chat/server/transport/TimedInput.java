@@ -8,10 +8,11 @@ import java.time.Duration;
 import java.util.Arrays;
 
 /**
- * A socket's input with deadlines, read by the connection's own thread through the socket's read timeout (no
- * timer thread): one the connection handler sets between requests ({@link #waitUntil}), and one that starts
- * when the first byte of a request arrives and ends when the handler has read the whole of it
- * ({@link #frameEnded}). A read past a deadline throws {@link SocketTimeoutException}.
+ * A socket's input with deadlines: one the connection handler sets between requests ({@link #waitUntil}), and
+ * one that starts when the first byte of a request arrives and ends when the handler has read the whole of it
+ * ({@link #frameEnded}). Reads block without a timeout, which on a virtual thread would arm and cancel a timer
+ * for every read; instead the server's sweeper calls {@link #expireIfDue} a few times a second, which shuts a
+ * late connection's input, and the read that returns then throws {@link SocketTimeoutException}.
  *
  * <p>To know where requests start, every read hands over at most one byte that can end a request or skip past
  * broken input ({@code '}'}, newline, NUL), as its last byte; what the socket delivered beyond it waits for the
@@ -22,8 +23,10 @@ final class TimedInput extends InputStream {
     private final Socket socket;
     private final InputStream in;
     private final Duration frameTimeout;
-    private long idleDeadlineNanos;
-    private long frameDeadlineNanos;
+    // Written by the connection's thread, read by the sweeper.
+    private volatile long idleDeadlineNanos;
+    private volatile long frameDeadlineNanos;
+    private volatile boolean expired;
     private byte[] held;
     private int heldPos;
 
@@ -65,8 +68,10 @@ final class TimedInput extends InputStream {
             System.arraycopy(held, heldPos, b, off, n);
             heldPos += n;
         } else {
-            socket.setSoTimeout(timeoutMillis());
             n = in.read(b, off, len);
+            if (expired) {
+                throw new SocketTimeoutException("deadline passed");
+            }
             if (n <= 0) {
                 return n;
             }
@@ -106,17 +111,17 @@ final class TimedInput extends InputStream {
         return true;
     }
 
-    /** The socket read timeout until the nearer deadline; 0 (none) when neither is set. */
-    private int timeoutMillis() throws SocketTimeoutException {
+    /** Called by the sweeper: past the nearer deadline, ends the wait of the read under way (or the next). */
+    void expireIfDue(long nowNanos) {
         long deadline = nearer(idleDeadlineNanos, frameDeadlineNanos);
-        if (deadline == 0) {
-            return 0;
+        if (deadline != 0 && nowNanos - deadline >= 0 && !expired) {
+            expired = true;
+            try {
+                socket.shutdownInput();
+            } catch (IOException e) {
+                // Already closed: the reader has ended or is ending anyway.
+            }
         }
-        long left = Duration.ofNanos(deadline - System.nanoTime()).toMillis();
-        if (left <= 0) {
-            throw new SocketTimeoutException("deadline passed");
-        }
-        return (int) Math.min(left, Integer.MAX_VALUE);
     }
 
     private static long nearer(long a, long b) {
