@@ -3,7 +3,7 @@
 # against it (with --server-pid), then stops the server. Prints the git commit and the tool's report.
 #
 #   ops/bench-run.sh [--db h2|mariadb] [--iterations N] [--port P] [--jfr FILE] [--heap SIZE]
-#                    [--nodes 1|2] [--keep-db] -- <bench args>
+#                    [--nodes 1|2] [--keep-db] [--no-aot] -- <bench args>
 #   e.g. ops/bench-run.sh --db mariadb -- chat --users 1000 --rate 40000 --duration 30
 #
 # MariaDB runs get a fresh utf8mb4 database bench_<port> (--keep-db reuses it, e.g. for users registered by an
@@ -13,10 +13,12 @@
 # passes both as --target and --server-pid: the tool puts user i on target i mod 2 and pairs i with i^1, so
 # the two users of every pair sit on different nodes and every one-to-one chat crosses Redis.
 # BENCH_SERVER_JVM_ARGS adds JVM flags to the server, e.g. "-XX:+UseSerialGC -Xms16m".
+# The server runs from chat-server/target with the AOT cache the build made for it (JDK 25+), unless
+# --no-aot; do not rebuild while a run is on.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source ops/java-home.sh
-db=h2 iterations=1000 port=6100 jfr="" heap="" nodes=1 keep_db=0
+db=h2 iterations=1000 port=6100 jfr="" heap="" nodes=1 keep_db=0 aot=1
 while [ $# -gt 0 ]; do
     case "$1" in
         --db) db=$2; shift 2 ;;
@@ -26,6 +28,7 @@ while [ $# -gt 0 ]; do
         --heap) heap=$2; shift 2 ;;
         --nodes) nodes=$2; shift 2 ;;
         --keep-db) keep_db=1; shift ;;
+        --no-aot) aot=0; shift ;;
         --) shift; break ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
@@ -36,8 +39,9 @@ ulimit -n "$(ulimit -Hn)"
 [ -f chat-server/target/chat-server.jar ] || mvn -q -B -pl chat-server -am package -DskipTests
 [ -f chat-bench/target/chat-bench.jar ] || mvn -q -B -pl chat-bench -am package -DskipTests
 work=$(mktemp -d /tmp/bench-run.XXXXXX)
-# Private copies: a rebuild in the tree during the run must not swap classes under the running JVMs.
-cp chat-server/target/chat-server.jar chat-bench/target/chat-bench.jar "$work/"
+server_jar=$(pwd)/chat-server/target/chat-server.jar
+# A private copy of the tool; the server runs in place, where its AOT cache fits it.
+cp chat-bench/target/chat-bench.jar "$work/"
 # The tool registers all its users from one address, far past the default --register-limit.
 server_args=(--port "$port" --pbkdf2-iterations "$iterations" --register-limit 0)
 if [ "$db" = mariadb ]; then
@@ -51,8 +55,9 @@ else
     server_args+=(--data-dir "$work/data")
 fi
 jvm_args=(${BENCH_SERVER_JVM_ARGS:-})
+[ "$aot" = 1 ] && jvm_args+=($(aot_flags "$server_jar"))
 [ -n "$heap" ] && jvm_args+=("-Xmx$heap")
-echo "commit: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- chat-server chat-core || echo '+dirty')  db: $db  iterations: $iterations  nodes: $nodes  ulimit -n: $(ulimit -n)"
+echo "commit: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- chat-server chat-core || echo '+dirty')  db: $db  iterations: $iterations  nodes: $nodes  aot: $([ "$aot" = 1 ] && [ -n "$(aot_flags "$server_jar")" ] && echo yes || echo no)  ulimit -n: $(ulimit -n)"
 servers=() targets=() pids=()
 trap 'for s in "${servers[@]}"; do kill "$s" 2>/dev/null; done; for s in "${servers[@]}"; do wait "$s" 2>/dev/null; done; true' EXIT
 redis_prefix="bench$port-$(date +%s)"
@@ -63,7 +68,7 @@ for n in $(seq 0 $((nodes - 1))); do
     [ "$nodes" = 2 ] && node_args+=(--redis "${BENCH_REDIS:-redis://127.0.0.1:6379}" --redis-prefix "$redis_prefix" --node-id "bench-$node_port")
     node_jvm=("${jvm_args[@]}")
     [ -n "$jfr" ] && node_jvm+=("-XX:StartFlightRecording=filename=${jfr%.jfr}${n/#0/}.jfr,settings=profile")
-    taskset -c 1 "$JAVA_HOME/bin/java" "${node_jvm[@]}" -jar "$work/chat-server.jar" "${node_args[@]}" \
+    taskset -c 1 "$JAVA_HOME/bin/java" "${node_jvm[@]}" -jar "$server_jar" "${node_args[@]}" \
         > "$work/server$n.log" 2>&1 &
     servers+=($!) targets+=(--target "127.0.0.1:$node_port") pids+=(--server-pid "$!")
 done

@@ -32,3 +32,14 @@ fi
 export JAVA_HOME
 export PATH="$JAVA_HOME/bin:$PATH"
 command -v mvn >/dev/null || apt_install maven
+
+# The JVM flag that starts the server jar $1 with its AOT cache (see ops/aot-train.sh), or nothing when there is
+# no cache built after the jar or the JDK cannot use one. The cache only fits the jar at the path it was built
+# for, so pass the same absolute path to -jar.
+aot_flags() {
+    local cache="${1%.jar}.aot"
+    if [ -s "$cache" ] && [ "$cache" -nt "$1" ] && "$JAVA_HOME/bin/java" -XX:AOTCache=/dev/null -Xlog:aot=off \
+            -version >/dev/null 2>&1; then
+        echo "-XX:AOTCache=$cache -Xlog:aot=off"
+    fi
+}
