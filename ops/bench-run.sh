@@ -55,7 +55,8 @@ else
     server_args+=(--data-dir "$work/data")
 fi
 jvm_args=(${BENCH_SERVER_JVM_ARGS:-})
-[ "$aot" = 1 ] && jvm_args+=($(aot_flags "$server_jar"))
+# The flags ops/run-server.sh starts a server with, so that what is measured is what ships.
+jvm_args+=($(server_flags "$server_jar" $([ "$aot" = 1 ] || echo --no-aot)))
 [ -n "$heap" ] && jvm_args+=("-Xmx$heap")
 echo "commit: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- chat-server chat-core || echo '+dirty')  db: $db  iterations: $iterations  nodes: $nodes  aot: $([ "$aot" = 1 ] && [ -n "$(aot_flags "$server_jar")" ] && echo yes || echo no)  ulimit -n: $(ulimit -n)"
 servers=() targets=() pids=()

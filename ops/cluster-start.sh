@@ -46,8 +46,7 @@ for port in "${NODE_PORTS[@]}"; do
         echo "port $port is taken by a process this script did not start; stop it first" >&2
         exit 1
     fi
-    # As in run-server.sh: a node out of heap exits rather than going on half alive.
-    nohup "$JAVA_HOME/bin/java" $(aot_flags "$JAR") -XX:+ExitOnOutOfMemoryError ${CHAT_JAVA_OPTS:-} -jar "$JAR" --host 127.0.0.1 --port "$port" \
+    nohup "$JAVA_HOME/bin/java" $(server_flags "$JAR") ${CHAT_JAVA_OPTS:-} -jar "$JAR" --host 127.0.0.1 --port "$port" \
         --db-url "jdbc:mysql://127.0.0.1:3306/$DB_NAME" --redis redis://127.0.0.1:6379 \
         --node-id "$(hostname):$port" "$@" >>"$RUN_DIR/node-$port.log" 2>&1 </dev/null &
     echo $! >"$pidfile"

@@ -10,7 +10,5 @@ if [ ! -f "$jar" ] || [ -n "$(find chat-core/src chat-server/src migrations -new
     mvn -q -B -pl chat-server -am package -DskipTests
 fi
 # CHAT_JAVA_OPTS passes JVM flags, e.g. "-XX:+UseSerialGC -Xms16m -Xmx512m" for a small memory footprint.
-# Out of heap, a node can lose its accept thread and go on half alive; exiting lets clients reconnect elsewhere
-# and a supervisor restart it.
-# With the AOT cache the build made for this jar (JDK 25+), the server is fast from its first second.
-exec "$JAVA_HOME/bin/java" $(aot_flags "$jar") -XX:+ExitOnOutOfMemoryError ${CHAT_JAVA_OPTS:-} -jar "$jar" "$@"
+# server_flags (java-home.sh): exit when out of heap, trim malloc, and the AOT cache the build made for this jar.
+exec "$JAVA_HOME/bin/java" $(server_flags "$jar") ${CHAT_JAVA_OPTS:-} -jar "$jar" "$@"
