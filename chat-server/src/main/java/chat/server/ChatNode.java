@@ -9,6 +9,7 @@ import chat.server.cluster.Cluster;
 import chat.server.cluster.ClusterSettings;
 import chat.server.delivery.Mailbox;
 import chat.server.directory.ContactBook;
+import chat.server.directory.ContactEvents;
 import chat.server.directory.GroupMembers;
 import chat.server.directory.UserDirectory;
 import chat.server.dispatch.Dispatcher;
@@ -128,12 +129,13 @@ public final class ChatNode implements AutoCloseable {
             UserDirectory directory = new UserDirectory(users);
             ContactBook contacts = new ContactBook(friends, groups, cluster);
             GroupMembers members = new GroupMembers(groups, cluster, clock);
+            ContactEvents events = new ContactEvents(friends, members, cluster, codec);
             // Alone, this node gives every id, so its store knows when all of them are stored; in a cluster, chats
             // from other nodes are waited for as long as any store may take.
             LongSupplier settledThrough = settings.cluster() == null
                     ? history::settledThrough
                     : () -> MessageIds.positionAt(clock.millis() - Mailbox.SETTLE.toMillis());
-            SessionRegistry sessions = new SessionRegistry(cluster, mailbox, settledThrough);
+            SessionRegistry sessions = new SessionRegistry(cluster, mailbox, settledThrough, events);
 
             Handlers handlers = new Handlers()
                     .beforeLogin(Message.Login.class, new LoginHandler(users, passwords, tokens, sessions, contacts))
@@ -141,9 +143,9 @@ public final class ChatNode implements AutoCloseable {
                     .beforeLogin(Message.Ping.class, new PingHandler())
                     .afterLogin(Message.Logout.class, new LogoutHandler(sessions, tokens))
                     .afterLogin(Message.OneChat.class, new OneChatHandler(directory, history, cluster, codec, clock))
-                    .afterLogin(Message.AddFriend.class, new AddFriendHandler(directory, friends, contacts))
+                    .afterLogin(Message.AddFriend.class, new AddFriendHandler(directory, friends, contacts, events))
                     .afterLogin(Message.CreateGroup.class, new CreateGroupHandler(groups, contacts, clock))
-                    .afterLogin(Message.JoinGroup.class, new JoinGroupHandler(groups, members, contacts))
+                    .afterLogin(Message.JoinGroup.class, new JoinGroupHandler(groups, members, contacts, events))
                     .afterLogin(Message.GroupChat.class,
                             new GroupChatHandler(members, groups, history, cluster, codec, clock))
                     .afterLogin(Message.History.class, new HistoryHandler(chats, groups))

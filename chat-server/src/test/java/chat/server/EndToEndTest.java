@@ -162,7 +162,11 @@ class EndToEndTest {
         c.read();
 
         b.sendLine("{\"msgid\":10,\"seq\":3,\"groupid\":" + group + ",\"msg\":\"大家好 👋\"}");
+        assertEquals(29, b.read().get("msgid").intValue(), "bob hears that cat joined");
         assertEquals(17, b.read().get("msgid").intValue());
+        assertEquals(List.of(31, 29, 29), List.of(a.read(), a.read(), a.read()).stream()
+                .map(event -> event.get("msgid").intValue()).toList(),
+                "ann hears bob come online, then bob and cat join");
         long groupChatMid = 0;
         for (RawClient member : List.of(a, c)) {
             JsonNode groupChat = member.read();

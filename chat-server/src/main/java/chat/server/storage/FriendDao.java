@@ -29,6 +29,10 @@ public interface FriendDao extends SqlObject {
         return true;
     }
 
+    /** All of them, uncut, unlike the lists users are shown: whom to tell that this user came or went. */
+    @SqlQuery("SELECT friendid FROM friend WHERE userid = :userId")
+    List<Integer> friendIdsOf(@Bind("userId") int userId);
+
     @SqlQuery("SELECT u.id, u.name FROM friend f JOIN `user` u ON u.id = f.friendid WHERE f.userid = :userId ORDER BY u.id")
     List<UserRef> friendsOf(@Bind("userId") int userId);
 }
