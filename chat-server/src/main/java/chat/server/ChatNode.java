@@ -17,6 +17,7 @@ import chat.server.dispatch.Handlers;
 import chat.server.handler.AddFriendHandler;
 import chat.server.handler.ContactsHandler;
 import chat.server.handler.CreateGroupHandler;
+import chat.server.handler.FindUserHandler;
 import chat.server.handler.GroupChatHandler;
 import chat.server.handler.HistoryHandler;
 import chat.server.handler.JoinGroupHandler;
@@ -151,7 +152,8 @@ public final class ChatNode implements AutoCloseable {
                     .afterLogin(Message.History.class, new HistoryHandler(chats, groups))
                     .afterLogin(Message.ContactsRequest.class, new ContactsHandler(contacts))
                     .afterLogin(Message.Sync.class, new SyncHandler(mailbox, codec))
-                    .afterLogin(Message.Received.class, new ReceivedHandler(mailbox));
+                    .afterLogin(Message.Received.class, new ReceivedHandler(mailbox))
+                    .afterLogin(Message.FindUser.class, new FindUserHandler(directory, contacts));
 
             int maxConnections = ConnectionCap.ofThisProcess().resolve(settings.maxConnections(),
                     settings.database().poolSize());

@@ -175,6 +175,32 @@ class LoginHandlerTest {
     }
 
     @Test
+    void aUserLogsInByNameInTheFormNamesAreStoredIn() throws Exception {
+        when(users.findByName("gao yang")).thenReturn(Optional.of(new UserRow(21, "gao yang", HASH)));
+        when(cluster.register(21, channel, true)).thenReturn(true);
+        when(tokens.issue(21)).thenReturn("resume-token");
+        Login byName = (Login) codec.decode("{\"msgid\":1,\"seq\":4,\"name\":\" ｇａｏ  yang\",\"password\":\"secret\"}");
+
+        handler.handle(session, byName);
+
+        LoginAck ack = (LoginAck) channel.messages().getFirst();
+        assertEquals(0, ack.errno());
+        assertEquals(21, ack.id());
+        assertEquals(Optional.of(GAO), session.user());
+        verify(users, never()).findById(anyInt());
+    }
+
+    @Test
+    void anUnknownNameIsRefusedLikeAnUnknownId() {
+        when(users.findByName("nobody")).thenReturn(Optional.empty());
+
+        handler.handle(session, Login.byName(5, "nobody", "secret"));
+
+        assertEquals(List.of(LoginAck.failed(5, ErrorCode.REJECTED, LoginHandler.INVALID)), channel.messages());
+        assertNotLoggedIn();
+    }
+
+    @Test
     void aLoginTellsTheUsersOnlineFriendsThatTheyCameOnline() {
         knownUser();
         when(cluster.register(21, channel, true)).thenReturn(true);
