@@ -21,12 +21,14 @@ import chat.server.handler.FindUserHandler;
 import chat.server.handler.GroupChatHandler;
 import chat.server.handler.HistoryHandler;
 import chat.server.handler.JoinGroupHandler;
+import chat.server.handler.LeaveGroupHandler;
 import chat.server.handler.LoginHandler;
 import chat.server.handler.LogoutHandler;
 import chat.server.handler.OneChatHandler;
 import chat.server.handler.PingHandler;
 import chat.server.handler.ReceivedHandler;
 import chat.server.handler.RegisterHandler;
+import chat.server.handler.RemoveFriendHandler;
 import chat.server.handler.SyncHandler;
 import chat.server.session.SessionRegistry;
 import chat.server.storage.BatchingChatStore;
@@ -153,7 +155,9 @@ public final class ChatNode implements AutoCloseable {
                     .afterLogin(Message.ContactsRequest.class, new ContactsHandler(contacts))
                     .afterLogin(Message.Sync.class, new SyncHandler(mailbox, codec))
                     .afterLogin(Message.Received.class, new ReceivedHandler(mailbox))
-                    .afterLogin(Message.FindUser.class, new FindUserHandler(directory, contacts));
+                    .afterLogin(Message.FindUser.class, new FindUserHandler(directory, contacts))
+                    .afterLogin(Message.LeaveGroup.class, new LeaveGroupHandler(groups, members, events))
+                    .afterLogin(Message.RemoveFriend.class, new RemoveFriendHandler(friends, events));
 
             int maxConnections = ConnectionCap.ofThisProcess().resolve(settings.maxConnections(),
                     settings.database().poolSize());

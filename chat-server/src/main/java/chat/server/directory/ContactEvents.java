@@ -6,10 +6,13 @@ import chat.core.Contacts.Friend;
 import chat.core.Contacts.Member;
 import chat.core.Message;
 import chat.core.Message.FriendAdded;
+import chat.core.Message.FriendRemoved;
 import chat.core.Message.MemberJoined;
+import chat.core.Message.MemberLeft;
 import chat.core.Message.Presence;
 import chat.server.cluster.Cluster;
 import chat.server.storage.ConnectionFailures;
+import chat.server.storage.Departure;
 import chat.server.storage.FriendDao;
 import chat.server.storage.UserRef;
 import java.util.List;
@@ -43,10 +46,21 @@ public final class ContactEvents {
                 codec.encodeLine(new FriendAdded(null, new Friend(user.id(), user.name(), Contacts.ONLINE)))));
     }
 
+    public void friendRemoved(UserRef user, int formerFriendId) {
+        tell(() -> cluster.sendEvent(formerFriendId,
+                codec.encodeLine(new FriendRemoved(null, user.id(), user.name()))));
+    }
+
     /** {@code user}, who is online, has just joined the group as a normal member; the others hear of it. */
     public void memberJoined(int groupId, UserRef user) {
         tell(() -> toMembers(groupId, user.id(), new MemberJoined(null, groupId,
                 new Member(user.id(), user.name(), Contacts.ONLINE, Contacts.NORMAL))));
+    }
+
+    /** {@code user} has just left the group; those still in it hear of it, and who is creator now if that changed. */
+    public void memberLeft(int groupId, UserRef user, Departure departure) {
+        tell(() -> toMembers(groupId, user.id(),
+                new MemberLeft(null, groupId, user.id(), user.name(), departure.newCreator())));
     }
 
     /** {@code user} has logged in: their friends who are online hear of it. */

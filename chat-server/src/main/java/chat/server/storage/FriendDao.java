@@ -29,6 +29,17 @@ public interface FriendDao extends SqlObject {
         return true;
     }
 
+    /** Ends the friendship both ways; false when they were not friends. */
+    @Transaction
+    default boolean removeMutual(int userId, int friendId) {
+        int removed = delete(userId, friendId);
+        delete(friendId, userId);
+        return removed > 0;
+    }
+
+    @SqlUpdate("DELETE FROM friend WHERE userid = :userId AND friendid = :friendId")
+    int delete(@Bind("userId") int userId, @Bind("friendId") int friendId);
+
     /** All of them, uncut, unlike the lists users are shown: whom to tell that this user came or went. */
     @SqlQuery("SELECT friendid FROM friend WHERE userid = :userId")
     List<Integer> friendIdsOf(@Bind("userId") int userId);
