@@ -15,6 +15,7 @@ import chat.server.directory.UserDirectory;
 import chat.server.dispatch.Dispatcher;
 import chat.server.dispatch.Handlers;
 import chat.server.handler.AddFriendHandler;
+import chat.server.handler.ChangePasswordHandler;
 import chat.server.handler.ContactsHandler;
 import chat.server.handler.CreateGroupHandler;
 import chat.server.handler.FindUserHandler;
@@ -157,7 +158,8 @@ public final class ChatNode implements AutoCloseable {
                     .afterLogin(Message.Received.class, new ReceivedHandler(mailbox))
                     .afterLogin(Message.FindUser.class, new FindUserHandler(directory, contacts))
                     .afterLogin(Message.LeaveGroup.class, new LeaveGroupHandler(groups, members, events))
-                    .afterLogin(Message.RemoveFriend.class, new RemoveFriendHandler(friends, events));
+                    .afterLogin(Message.RemoveFriend.class, new RemoveFriendHandler(friends, events))
+                    .afterLogin(Message.ChangePassword.class, new ChangePasswordHandler(users, passwords, tokens));
 
             int maxConnections = ConnectionCap.ofThisProcess().resolve(settings.maxConnections(),
                     settings.database().poolSize());
