@@ -3,14 +3,12 @@ package chat.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import chat.server.storage.DatabaseSettings;
+import chat.server.testkit.LocalNode;
 import chat.server.testkit.RawClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,27 +23,20 @@ import org.junit.jupiter.api.io.TempDir;
 class ContactsEndToEndTest {
     @TempDir
     Path dataDir;
-    private ChatNode node;
-    private final List<RawClient> clients = new ArrayList<>();
+    private LocalNode node;
 
     @BeforeEach
     void startNode() throws IOException {
-        node = ChatNode.start(new ChatNode.Settings("127.0.0.1", 0, DatabaseSettings.embedded(dataDir), 1000,
-                1000, 1 << 20, Duration.ofSeconds(2)));
+        node = LocalNode.start(dataDir);
     }
 
     @AfterEach
     void stopNode() throws IOException {
-        for (RawClient client : clients) {
-            client.close();
-        }
         node.close();
     }
 
     private RawClient connect() throws IOException {
-        RawClient client = new RawClient(node.port());
-        clients.add(client);
-        return client;
+        return node.connect();
     }
 
     @Test
