@@ -139,7 +139,8 @@ class ContactsEndToEndTest {
         assertEquals(1, loginWith(dan, "\"token\":\"" + oldToken + "\"").get("errno").intValue());
         assertEquals(1, loginWith(dan, "\"password\":\"" + RawClient.PASSWORD + "\"").get("errno").intValue());
         RawClient back = connect();
-        JsonNode resumed = back.answer(back.request("\"msgid\":1,\"id\":" + dan + ",\"token\":\"" + newToken + "\""));
+        JsonNode resumed = back.answer(back.request("\"msgid\":1,\"id\":" + dan + ",\"token\":\"" + newToken
+                + "\""));
         assertEquals(0, resumed.get("errno").intValue(), resumed.toString());
         back.logout();
         assertEquals(0, loginWith(dan, "\"password\":\"n3w\"").get("errno").intValue(), "the new password works");

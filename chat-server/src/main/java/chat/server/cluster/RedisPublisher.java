@@ -74,10 +74,11 @@ final class RedisPublisher implements AutoCloseable {
         return pending.outcome().join();
     }
 
-    /** Offers an event for a user who may be connected elsewhere, and returns at once; past the bound it is dropped. */
+    /** Offers an event for a user who may be connected elsewhere and returns at once; past the bound, drops it. */
     void publishEvent(int userId, byte[] line) {
         if (!running || queue.size() >= MAX_QUEUED_EVENTS) {
-            log.debug("node {} dropped an event for user {}: the publish queue is full", names.nodeId(), userId);
+            log.debug("node {} dropped an event for user {}: publishing stopped or fell behind", names.nodeId(),
+                    userId);
             return;
         }
         queue.add(new Pending(userId, payload(EVENT, line), new CompletableFuture<>()));

@@ -46,6 +46,7 @@ public final class ContactEvents {
                 codec.encodeLine(new FriendAdded(null, new Friend(user.id(), user.name(), Contacts.ONLINE)))));
     }
 
+    /** {@code user} has just ended their friendship with {@code formerFriendId}. */
     public void friendRemoved(UserRef user, int formerFriendId) {
         tell(() -> cluster.sendEvent(formerFriendId,
                 codec.encodeLine(new FriendRemoved(null, user.id(), user.name()))));
@@ -57,7 +58,7 @@ public final class ContactEvents {
                 new Member(user.id(), user.name(), Contacts.ONLINE, Contacts.NORMAL))));
     }
 
-    /** {@code user} has just left the group; those still in it hear of it, and who is creator now if that changed. */
+    /** {@code user} has just left the group; those still in it hear of it, and of a new creator if there is one. */
     public void memberLeft(int groupId, UserRef user, Departure departure) {
         tell(() -> toMembers(groupId, user.id(),
                 new MemberLeft(null, groupId, user.id(), user.name(), departure.newCreator())));

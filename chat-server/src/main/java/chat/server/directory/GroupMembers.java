@@ -13,9 +13,9 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * Who is in each group, remembered so that a group chat costs no database read to find its recipients, and
- * the one way to join or leave a group, so no caller can change a membership and forget to tell the other nodes. A list
- * is remembered with the membership version the cluster gave before it was read, and trusted only while that
- * version holds.
+ * the one way to join or leave a group, so no caller can change a membership and forget to tell the other nodes.
+ * A list is remembered with the membership version the cluster gave before it was read, and trusted only while
+ * that version holds.
  */
 public final class GroupMembers {
     private record Known(List<Integer> members, long version) {

@@ -7,8 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * Looks users up by id or name, remembering each one found by id. Users are never renamed or deleted, so a remembered
- * entry never goes stale, and a chat to a known user costs no database read.
+ * Looks users up by id or name, remembering each one found by id. Users are never renamed or deleted, so a
+ * remembered entry never goes stale, and a chat to a known user costs no database read.
  */
 public final class UserDirectory {
     private final UserDao users;

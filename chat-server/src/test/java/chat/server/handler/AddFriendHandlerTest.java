@@ -106,7 +106,8 @@ class AddFriendHandlerTest {
 
         handler.handle(session, new AddFriend(null, 22, 23));
 
-        verify(cluster).sendEvent(23, codec.encodeLine(new FriendAdded(null, new Friend(22, "wsp", Contacts.ONLINE))));
+        verify(cluster).sendEvent(23,
+                codec.encodeLine(new FriendAdded(null, new Friend(22, "wsp", Contacts.ONLINE))));
     }
 
     @Test

@@ -179,7 +179,8 @@ class LoginHandlerTest {
         when(users.findByName("gao yang")).thenReturn(Optional.of(new UserRow(21, "gao yang", HASH)));
         when(cluster.register(21, channel, true)).thenReturn(true);
         when(tokens.issue(21)).thenReturn("resume-token");
-        Login byName = (Login) codec.decode("{\"msgid\":1,\"seq\":4,\"name\":\" ｇａｏ  yang\",\"password\":\"secret\"}");
+        Login byName = (Login) codec.decode(
+                "{\"msgid\":1,\"seq\":4,\"name\":\" ｇａｏ  yang\",\"password\":\"secret\"}");
 
         handler.handle(session, byName);
 
