@@ -17,7 +17,9 @@ public enum ErrorCode {
     NOT_LOGGED_IN(5),
     /** The request acts for another user, or on a group the user is not a member of. */
     FORBIDDEN(6),
-    /** The user or group the request names does not exist. */
+    /**
+     * The user or group the request names does not exist, or the friendship or membership it would end does not.
+     */
     NOT_FOUND(7),
     /** The request would duplicate something that exists: a friend, a membership, a group name. */
     CONFLICT(8),

@@ -39,7 +39,11 @@ enum FieldName {
     MESSAGES("messages"),
     AFTER("after"),
     MORE("more"),
-    CURSOR("cursor");
+    CURSOR("cursor"),
+    USER("user"),
+    MEMBER("member"),
+    CREATOR("creator"),
+    NEWPASSWORD("newpassword");
 
     private final String wire;
     // Encoded to quoted UTF-8 once, instead of once per message written.

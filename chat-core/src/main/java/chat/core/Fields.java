@@ -101,6 +101,10 @@ final class Fields {
         return name;
     }
 
+    String optionalName(FieldName field, int maxChars) throws ProtocolException {
+        return isPresent(field) ? requireName(field, maxChars) : null;
+    }
+
     /** An array of strings; an element that is not a string is kept as its JSON text. Absent means empty. */
     List<String> texts(FieldName field) {
         List<String> texts = new ArrayList<>();

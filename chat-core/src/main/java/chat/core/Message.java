@@ -2,6 +2,7 @@ package chat.core;
 
 import static chat.core.FieldName.AFTER;
 import static chat.core.FieldName.BEFORE;
+import static chat.core.FieldName.CREATOR;
 import static chat.core.FieldName.CURSOR;
 import static chat.core.FieldName.ERRMSG;
 import static chat.core.FieldName.ERRNO;
@@ -15,22 +16,26 @@ import static chat.core.FieldName.GROUPNAME;
 import static chat.core.FieldName.GROUPS;
 import static chat.core.FieldName.ID;
 import static chat.core.FieldName.LIMIT;
+import static chat.core.FieldName.MEMBER;
 import static chat.core.FieldName.MESSAGES;
 import static chat.core.FieldName.MID;
 import static chat.core.FieldName.MORE;
 import static chat.core.FieldName.MSG;
 import static chat.core.FieldName.NAME;
+import static chat.core.FieldName.NEWPASSWORD;
 import static chat.core.FieldName.OFFLINEMSG;
 import static chat.core.FieldName.PASSWORD;
 import static chat.core.FieldName.REQ;
 import static chat.core.FieldName.TIME;
 import static chat.core.FieldName.TOID;
 import static chat.core.FieldName.TOKEN;
+import static chat.core.FieldName.USER;
 import static chat.core.FieldName.WITH;
 
 import chat.core.Contacts.Friend;
 import chat.core.Contacts.Group;
 import chat.core.Contacts.HistoryEntry;
+import chat.core.Contacts.Member;
 import java.io.IOException;
 import java.util.List;
 
@@ -58,12 +63,21 @@ public sealed interface Message {
     void write(FieldWriter out) throws IOException;
 
     /**
-     * Logs in with the password, or with {@code token}, a resume token from an earlier login ack, which skips
-     * the slow password check when a client reconnects.
+     * Logs in by {@code id} or by {@code name} (exactly one of them; a name is compared in the form {@link Names}
+     * gives), with the password, or with {@code token}, a resume token from an earlier login ack, which skips the
+     * slow password check when a client reconnects.
      */
-    record Login(Integer seq, int id, String password, String token) implements Message {
+    record Login(Integer seq, Integer id, String name, String password, String token) implements Message {
         public Login(Integer seq, int id, String password) {
-            this(seq, id, password, null);
+            this(seq, id, null, password, null);
+        }
+
+        public Login(Integer seq, int id, String password, String token) {
+            this(seq, id, null, password, token);
+        }
+
+        public static Login byName(Integer seq, String name, String password) {
+            return new Login(seq, null, name, password, null);
         }
 
         public MessageType type() {
@@ -71,22 +85,28 @@ public sealed interface Message {
         }
 
         static Login read(Fields f) throws ProtocolException {
+            Integer id = f.optionalInt(ID);
+            String name = f.optionalName(NAME, Limits.MAX_NAME_CHARS);
+            if ((id == null) == (name == null)) {
+                throw f.bad("give exactly one of 'id' or 'name'");
+            }
             String token = f.optionalString(TOKEN, Limits.MAX_TOKEN_CHARS);
             if (token != null) {
-                return new Login(f.seq(), f.requireInt(ID), null, token);
+                return new Login(f.seq(), id, name, null, token);
             }
-            return new Login(f.seq(), f.requireInt(ID), f.requireString(PASSWORD, Limits.MAX_PASSWORD_CHARS), null);
+            return new Login(f.seq(), id, name, f.requireString(PASSWORD, Limits.MAX_PASSWORD_CHARS), null);
         }
 
         public void write(FieldWriter out) throws IOException {
-            out.number(ID, id);
+            out.optional(ID, id);
+            out.optional(NAME, name);
             out.optional(PASSWORD, password);
             out.optional(TOKEN, token);
         }
 
         @Override
         public String toString() {
-            return "Login[seq=" + seq + ", id=" + id + "]";
+            return "Login[seq=" + seq + ", id=" + id + ", name=" + name + "]";
         }
     }
 
@@ -592,6 +612,225 @@ public sealed interface Message {
 
         public void write(FieldWriter out) {
             // msgid and seq say it all
+        }
+    }
+
+    /**
+     * Pushed (an event): {@code friend}, online, made you their friend. Events go only to clients that logged in
+     * with {@code seq}, are never stored and carry no mid: one that finds its user offline is dropped.
+     */
+    record FriendAdded(Integer seq, Friend friend) implements Message {
+        public MessageType type() {
+            return MessageType.FRIEND_ADDED;
+        }
+
+        static FriendAdded read(Fields f) throws ProtocolException {
+            return new FriendAdded(f.seq(), f.object(FRIEND, Friend::read));
+        }
+
+        public void write(FieldWriter out) throws IOException {
+            out.object(FRIEND, friend, Friend::write);
+        }
+    }
+
+    /** Pushed (an event): {@code member} joined group {@code groupid}, which you are in. */
+    record MemberJoined(Integer seq, int groupid, Member member) implements Message {
+        public MessageType type() {
+            return MessageType.MEMBER_JOINED;
+        }
+
+        static MemberJoined read(Fields f) throws ProtocolException {
+            return new MemberJoined(f.seq(), f.requireInt(GROUPID), f.object(MEMBER, Member::read));
+        }
+
+        public void write(FieldWriter out) throws IOException {
+            out.number(GROUPID, groupid);
+            out.object(MEMBER, member, Member::write);
+        }
+    }
+
+    /**
+     * Pushed (an event): user {@code id} left group {@code groupid}, which you are in. {@code creator}, when set,
+     * is the member who became the group's creator because the one who left was.
+     */
+    record MemberLeft(Integer seq, int groupid, int id, String name, Integer creator) implements Message {
+        public MessageType type() {
+            return MessageType.MEMBER_LEFT;
+        }
+
+        static MemberLeft read(Fields f) throws ProtocolException {
+            return new MemberLeft(f.seq(), f.requireInt(GROUPID), f.requireInt(ID), f.requireString(NAME),
+                    f.optionalInt(CREATOR));
+        }
+
+        public void write(FieldWriter out) throws IOException {
+            out.number(GROUPID, groupid);
+            out.number(ID, id);
+            out.string(NAME, name);
+            out.optional(CREATOR, creator);
+        }
+    }
+
+    /** Pushed (an event): {@code friend} came online or went offline, as its {@code state} says. */
+    record Presence(Integer seq, Friend friend) implements Message {
+        public MessageType type() {
+            return MessageType.PRESENCE;
+        }
+
+        static Presence read(Fields f) throws ProtocolException {
+            return new Presence(f.seq(), f.object(FRIEND, Friend::read));
+        }
+
+        public void write(FieldWriter out) throws IOException {
+            out.object(FRIEND, friend, Friend::write);
+        }
+    }
+
+    /** Pushed (an event): user {@code id} removed you from their friends, and so themselves from yours. */
+    record FriendRemoved(Integer seq, int id, String name) implements Message {
+        public MessageType type() {
+            return MessageType.FRIEND_REMOVED;
+        }
+
+        static FriendRemoved read(Fields f) throws ProtocolException {
+            return new FriendRemoved(f.seq(), f.requireInt(ID), f.requireString(NAME));
+        }
+
+        public void write(FieldWriter out) throws IOException {
+            out.number(ID, id);
+            out.string(NAME, name);
+        }
+    }
+
+    /** Looks a user up by name, compared in the form {@link Names} gives. */
+    record FindUser(Integer seq, String name) implements Message {
+        public MessageType type() {
+            return MessageType.FIND_USER;
+        }
+
+        static FindUser read(Fields f) throws ProtocolException {
+            return new FindUser(f.seq(), f.requireName(NAME, Limits.MAX_NAME_CHARS));
+        }
+
+        public void write(FieldWriter out) throws IOException {
+            out.string(NAME, name);
+        }
+    }
+
+    /** The user found, with their online state. */
+    record FindUserAck(Integer seq, Friend user) implements Message {
+        public MessageType type() {
+            return MessageType.FIND_USER_ACK;
+        }
+
+        static FindUserAck read(Fields f) throws ProtocolException {
+            return new FindUserAck(f.seq(), f.object(USER, Friend::read));
+        }
+
+        public void write(FieldWriter out) throws IOException {
+            out.object(USER, user, Friend::write);
+        }
+    }
+
+    record LeaveGroup(Integer seq, int groupid) implements Message {
+        public MessageType type() {
+            return MessageType.LEAVE_GROUP;
+        }
+
+        static LeaveGroup read(Fields f) throws ProtocolException {
+            return new LeaveGroup(f.seq(), f.requireInt(GROUPID));
+        }
+
+        public void write(FieldWriter out) throws IOException {
+            out.number(GROUPID, groupid);
+        }
+    }
+
+    record LeaveGroupAck(Integer seq, int groupid) implements Message {
+        public MessageType type() {
+            return MessageType.LEAVE_GROUP_ACK;
+        }
+
+        static LeaveGroupAck read(Fields f) throws ProtocolException {
+            return new LeaveGroupAck(f.seq(), f.requireInt(GROUPID));
+        }
+
+        public void write(FieldWriter out) throws IOException {
+            out.number(GROUPID, groupid);
+        }
+    }
+
+    /** Ends a friendship, both ways, as adding one began it both ways. */
+    record RemoveFriend(Integer seq, int friendid) implements Message {
+        public MessageType type() {
+            return MessageType.REMOVE_FRIEND;
+        }
+
+        static RemoveFriend read(Fields f) throws ProtocolException {
+            return new RemoveFriend(f.seq(), f.requireInt(FRIENDID));
+        }
+
+        public void write(FieldWriter out) throws IOException {
+            out.number(FRIENDID, friendid);
+        }
+    }
+
+    record RemoveFriendAck(Integer seq, int friendid) implements Message {
+        public MessageType type() {
+            return MessageType.REMOVE_FRIEND_ACK;
+        }
+
+        static RemoveFriendAck read(Fields f) throws ProtocolException {
+            return new RemoveFriendAck(f.seq(), f.requireInt(FRIENDID));
+        }
+
+        public void write(FieldWriter out) throws IOException {
+            out.number(FRIENDID, friendid);
+        }
+    }
+
+    /** Replaces the logged-in user's password; {@code password} is the current one. */
+    record ChangePassword(Integer seq, String password, String newpassword) implements Message {
+        public MessageType type() {
+            return MessageType.CHANGE_PASSWORD;
+        }
+
+        static ChangePassword read(Fields f) throws ProtocolException {
+            return new ChangePassword(f.seq(), f.requireString(PASSWORD, Limits.MAX_PASSWORD_CHARS),
+                    f.requireString(NEWPASSWORD, Limits.MAX_PASSWORD_CHARS));
+        }
+
+        public void write(FieldWriter out) throws IOException {
+            out.string(PASSWORD, password);
+            out.string(NEWPASSWORD, newpassword);
+        }
+
+        @Override
+        public String toString() {
+            return "ChangePassword[seq=" + seq + "]";
+        }
+    }
+
+    /**
+     * The password is changed and every resume token the user had is void; {@code token} is a new one for this
+     * client's next {@link Login}.
+     */
+    record ChangePasswordAck(Integer seq, String token) implements Message {
+        public MessageType type() {
+            return MessageType.CHANGE_PASSWORD_ACK;
+        }
+
+        static ChangePasswordAck read(Fields f) throws ProtocolException {
+            return new ChangePasswordAck(f.seq(), f.requireString(TOKEN, Limits.MAX_TOKEN_CHARS));
+        }
+
+        public void write(FieldWriter out) throws IOException {
+            out.string(TOKEN, token);
+        }
+
+        @Override
+        public String toString() {
+            return "ChangePasswordAck[seq=" + seq + "]";
         }
     }
 }

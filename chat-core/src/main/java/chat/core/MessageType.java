@@ -2,29 +2,42 @@ package chat.core;
 
 import chat.core.Message.AddFriend;
 import chat.core.Message.AddFriendAck;
+import chat.core.Message.ChangePassword;
+import chat.core.Message.ChangePasswordAck;
 import chat.core.Message.ContactsAck;
 import chat.core.Message.ContactsRequest;
 import chat.core.Message.CreateGroup;
 import chat.core.Message.CreateGroupAck;
 import chat.core.Message.Error;
+import chat.core.Message.FindUser;
+import chat.core.Message.FindUserAck;
+import chat.core.Message.FriendAdded;
+import chat.core.Message.FriendRemoved;
 import chat.core.Message.GroupChat;
 import chat.core.Message.GroupChatAck;
 import chat.core.Message.History;
 import chat.core.Message.HistoryAck;
 import chat.core.Message.JoinGroup;
 import chat.core.Message.JoinGroupAck;
+import chat.core.Message.LeaveGroup;
+import chat.core.Message.LeaveGroupAck;
 import chat.core.Message.Login;
 import chat.core.Message.LoginAck;
 import chat.core.Message.Logout;
 import chat.core.Message.LogoutAck;
+import chat.core.Message.MemberJoined;
+import chat.core.Message.MemberLeft;
 import chat.core.Message.OneChat;
 import chat.core.Message.OneChatAck;
 import chat.core.Message.Ping;
 import chat.core.Message.Pong;
+import chat.core.Message.Presence;
 import chat.core.Message.Received;
 import chat.core.Message.ReceivedAck;
 import chat.core.Message.Register;
 import chat.core.Message.RegisterAck;
+import chat.core.Message.RemoveFriend;
+import chat.core.Message.RemoveFriendAck;
 import chat.core.Message.Sync;
 import chat.core.Message.SyncAck;
 import java.util.HashMap;
@@ -62,7 +75,20 @@ public enum MessageType {
     SYNC(24, Sync::read),
     SYNC_ACK(25, SyncAck::read),
     RECEIVED(26, Received::read),
-    RECEIVED_ACK(27, ReceivedAck::read);
+    RECEIVED_ACK(27, ReceivedAck::read),
+    FRIEND_ADDED(28, FriendAdded::read),
+    MEMBER_JOINED(29, MemberJoined::read),
+    MEMBER_LEFT(30, MemberLeft::read),
+    PRESENCE(31, Presence::read),
+    FRIEND_REMOVED(32, FriendRemoved::read),
+    FIND_USER(33, FindUser::read),
+    FIND_USER_ACK(34, FindUserAck::read),
+    LEAVE_GROUP(35, LeaveGroup::read),
+    LEAVE_GROUP_ACK(36, LeaveGroupAck::read),
+    REMOVE_FRIEND(37, RemoveFriend::read),
+    REMOVE_FRIEND_ACK(38, RemoveFriendAck::read),
+    CHANGE_PASSWORD(39, ChangePassword::read),
+    CHANGE_PASSWORD_ACK(40, ChangePasswordAck::read);
 
     private static final Map<Integer, MessageType> BY_ID = new HashMap<>();
 

@@ -13,28 +13,41 @@ import chat.core.Contacts.HistoryEntry;
 import chat.core.Contacts.Member;
 import chat.core.Message.AddFriend;
 import chat.core.Message.AddFriendAck;
+import chat.core.Message.ChangePassword;
+import chat.core.Message.ChangePasswordAck;
 import chat.core.Message.ContactsAck;
 import chat.core.Message.ContactsRequest;
 import chat.core.Message.CreateGroup;
 import chat.core.Message.CreateGroupAck;
+import chat.core.Message.FindUser;
+import chat.core.Message.FindUserAck;
+import chat.core.Message.FriendAdded;
+import chat.core.Message.FriendRemoved;
 import chat.core.Message.GroupChat;
 import chat.core.Message.GroupChatAck;
 import chat.core.Message.History;
 import chat.core.Message.HistoryAck;
 import chat.core.Message.JoinGroup;
 import chat.core.Message.JoinGroupAck;
+import chat.core.Message.LeaveGroup;
+import chat.core.Message.LeaveGroupAck;
 import chat.core.Message.Login;
 import chat.core.Message.LoginAck;
 import chat.core.Message.Logout;
 import chat.core.Message.LogoutAck;
+import chat.core.Message.MemberJoined;
+import chat.core.Message.MemberLeft;
 import chat.core.Message.OneChat;
 import chat.core.Message.OneChatAck;
 import chat.core.Message.Ping;
 import chat.core.Message.Pong;
+import chat.core.Message.Presence;
 import chat.core.Message.Received;
 import chat.core.Message.ReceivedAck;
 import chat.core.Message.Register;
 import chat.core.Message.RegisterAck;
+import chat.core.Message.RemoveFriend;
+import chat.core.Message.RemoveFriendAck;
 import chat.core.Message.Sync;
 import chat.core.Message.SyncAck;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -99,7 +112,23 @@ class CodecTest {
                         new HistoryEntry(101L, 22, "wsp", 23, null, "hello!", "2020-02-22 22:59:56")), true),
                 new SyncAck(30, List.of(), false),
                 new Received(31, 7_000_000_000_001L),
-                new ReceivedAck(32));
+                new ReceivedAck(32),
+                Login.byName(33, "小明", "123456"),
+                new Login(34, null, "小明", null, "resume-token"),
+                new FriendAdded(35, new Friend(22, "wsp", Contacts.ONLINE)),
+                new MemberJoined(36, 1, new Member(23, "wei", Contacts.ONLINE, Contacts.NORMAL)),
+                new MemberLeft(37, 1, 23, "wei", null),
+                new MemberLeft(38, 1, 13, "zhang san", 21),
+                new Presence(39, new Friend(23, "wei", Contacts.OFFLINE)),
+                new FriendRemoved(40, 22, "wsp"),
+                new FindUser(41, "小明"),
+                new FindUserAck(42, new Friend(23, "小明", Contacts.ONLINE)),
+                new LeaveGroup(43, 1),
+                new LeaveGroupAck(44, 1),
+                new RemoveFriend(45, 23),
+                new RemoveFriendAck(46, 23),
+                new ChangePassword(47, "123456", "654321"),
+                new ChangePasswordAck(48, "resume-token"));
     }
 
     // ---- round trips ----
@@ -440,6 +469,34 @@ class CodecTest {
         assertTrue(refused(register(name, "pw"), ErrorCode.BAD_REQUEST).getMessage().contains("'name'"));
         assertTrue(refused(codec.encode(new CreateGroup(null, null, name, "d")), ErrorCode.BAD_REQUEST)
                 .getMessage().contains("'groupname'"));
+    }
+
+    @Test
+    void aLoginNamesTheUserByExactlyOneOfIdAndNameAndTheNameIsNormalized() throws ProtocolException {
+        assertEquals(Login.byName(null, "小明 Lee", "pw"),
+                codec.decode("{\"msgid\":1,\"name\":\"  小明\u3000 Ｌｅｅ \",\"password\":\"pw\"}"));
+        ProtocolException both = refused("{\"msgid\":1,\"seq\":3,\"id\":22,\"name\":\"wsp\",\"password\":\"pw\"}",
+                ErrorCode.BAD_REQUEST);
+        assertEquals(3, both.seq());
+        assertTrue(both.getMessage().contains("'name'"), both.getMessage());
+        refused("{\"msgid\":1,\"name\":\"a\\u0001b\",\"password\":\"pw\"}", ErrorCode.BAD_REQUEST);
+    }
+
+    @Test
+    void aUserLookupNormalizesTheName() throws ProtocolException {
+        assertEquals(new FindUser(4, "wei"), codec.decode("{\"msgid\":33,\"seq\":4,\"name\":\" ｗｅｉ\"}"));
+        refused("{\"msgid\":33,\"seq\":4}", ErrorCode.BAD_REQUEST);
+    }
+
+    @Test
+    void aPasswordChangeNeedsBothPasswordsAndNeverShowsThemInItsText() {
+        assertTrue(refused("{\"msgid\":39,\"password\":\"old\"}", ErrorCode.BAD_REQUEST).getMessage()
+                .contains("'newpassword'"));
+        refused(codec.encode(new ChangePassword(null, "old", "p".repeat(Limits.MAX_PASSWORD_CHARS + 1))),
+                ErrorCode.BAD_REQUEST);
+        String text = new ChangePassword(5, "old-secret", "new-secret").toString();
+        assertFalse(text.contains("secret"), text);
+        assertFalse(Login.byName(6, "wei", "my-secret").toString().contains("secret"));
     }
 
     @Test

@@ -9,22 +9,27 @@ import chat.server.cluster.Cluster;
 import chat.server.cluster.ClusterSettings;
 import chat.server.delivery.Mailbox;
 import chat.server.directory.ContactBook;
+import chat.server.directory.ContactEvents;
 import chat.server.directory.GroupMembers;
 import chat.server.directory.UserDirectory;
 import chat.server.dispatch.Dispatcher;
 import chat.server.dispatch.Handlers;
 import chat.server.handler.AddFriendHandler;
+import chat.server.handler.ChangePasswordHandler;
 import chat.server.handler.ContactsHandler;
 import chat.server.handler.CreateGroupHandler;
+import chat.server.handler.FindUserHandler;
 import chat.server.handler.GroupChatHandler;
 import chat.server.handler.HistoryHandler;
 import chat.server.handler.JoinGroupHandler;
+import chat.server.handler.LeaveGroupHandler;
 import chat.server.handler.LoginHandler;
 import chat.server.handler.LogoutHandler;
 import chat.server.handler.OneChatHandler;
 import chat.server.handler.PingHandler;
 import chat.server.handler.ReceivedHandler;
 import chat.server.handler.RegisterHandler;
+import chat.server.handler.RemoveFriendHandler;
 import chat.server.handler.SyncHandler;
 import chat.server.session.SessionRegistry;
 import chat.server.storage.BatchingChatStore;
@@ -128,12 +133,13 @@ public final class ChatNode implements AutoCloseable {
             UserDirectory directory = new UserDirectory(users);
             ContactBook contacts = new ContactBook(friends, groups, cluster);
             GroupMembers members = new GroupMembers(groups, cluster, clock);
+            ContactEvents events = new ContactEvents(friends, members, cluster, codec);
             // Alone, this node gives every id, so its store knows when all of them are stored; in a cluster, chats
             // from other nodes are waited for as long as any store may take.
             LongSupplier settledThrough = settings.cluster() == null
                     ? history::settledThrough
                     : () -> MessageIds.positionAt(clock.millis() - Mailbox.SETTLE.toMillis());
-            SessionRegistry sessions = new SessionRegistry(cluster, mailbox, settledThrough);
+            SessionRegistry sessions = new SessionRegistry(cluster, mailbox, settledThrough, events);
 
             Handlers handlers = new Handlers()
                     .beforeLogin(Message.Login.class, new LoginHandler(users, passwords, tokens, sessions, contacts))
@@ -141,15 +147,19 @@ public final class ChatNode implements AutoCloseable {
                     .beforeLogin(Message.Ping.class, new PingHandler())
                     .afterLogin(Message.Logout.class, new LogoutHandler(sessions, tokens))
                     .afterLogin(Message.OneChat.class, new OneChatHandler(directory, history, cluster, codec, clock))
-                    .afterLogin(Message.AddFriend.class, new AddFriendHandler(directory, friends, contacts))
+                    .afterLogin(Message.AddFriend.class, new AddFriendHandler(directory, friends, contacts, events))
                     .afterLogin(Message.CreateGroup.class, new CreateGroupHandler(groups, contacts, clock))
-                    .afterLogin(Message.JoinGroup.class, new JoinGroupHandler(groups, members, contacts))
+                    .afterLogin(Message.JoinGroup.class, new JoinGroupHandler(groups, members, contacts, events))
                     .afterLogin(Message.GroupChat.class,
                             new GroupChatHandler(members, groups, history, cluster, codec, clock))
                     .afterLogin(Message.History.class, new HistoryHandler(chats, groups))
                     .afterLogin(Message.ContactsRequest.class, new ContactsHandler(contacts))
                     .afterLogin(Message.Sync.class, new SyncHandler(mailbox, codec))
-                    .afterLogin(Message.Received.class, new ReceivedHandler(mailbox));
+                    .afterLogin(Message.Received.class, new ReceivedHandler(mailbox))
+                    .afterLogin(Message.FindUser.class, new FindUserHandler(directory, contacts))
+                    .afterLogin(Message.LeaveGroup.class, new LeaveGroupHandler(groups, members, events))
+                    .afterLogin(Message.RemoveFriend.class, new RemoveFriendHandler(friends, events))
+                    .afterLogin(Message.ChangePassword.class, new ChangePasswordHandler(users, passwords, tokens));
 
             int maxConnections = ConnectionCap.ofThisProcess().resolve(settings.maxConnections(),
                     settings.database().poolSize());

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chat.core.ChatTime;
-import chat.server.storage.DatabaseSettings;
+import chat.server.testkit.LocalNode;
 import chat.server.testkit.RawClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -28,27 +28,20 @@ class EndToEndTest {
 
     @TempDir
     Path dataDir;
-    private ChatNode node;
-    private final List<RawClient> clients = new ArrayList<>();
+    private LocalNode node;
 
     @BeforeEach
     void startNode() throws IOException {
-        node = ChatNode.start(new ChatNode.Settings("127.0.0.1", 0, DatabaseSettings.embedded(dataDir), 1000,
-                1000, 1 << 20, Duration.ofSeconds(2)));
+        node = LocalNode.start(dataDir);
     }
 
     @AfterEach
     void stopNode() throws IOException {
-        for (RawClient client : clients) {
-            client.close();
-        }
         node.close();
     }
 
     private RawClient connect() throws IOException {
-        RawClient client = new RawClient(node.port());
-        clients.add(client);
-        return client;
+        return node.connect();
     }
 
     private int register(RawClient client, String name) throws IOException {
@@ -162,7 +155,11 @@ class EndToEndTest {
         c.read();
 
         b.sendLine("{\"msgid\":10,\"seq\":3,\"groupid\":" + group + ",\"msg\":\"大家好 👋\"}");
+        assertEquals(29, b.read().get("msgid").intValue(), "bob hears that cat joined");
         assertEquals(17, b.read().get("msgid").intValue());
+        assertEquals(List.of(31, 29, 29), List.of(a.read(), a.read(), a.read()).stream()
+                .map(event -> event.get("msgid").intValue()).toList(),
+                "ann hears bob come online, then bob and cat join");
         long groupChatMid = 0;
         for (RawClient member : List.of(a, c)) {
             JsonNode groupChat = member.read();

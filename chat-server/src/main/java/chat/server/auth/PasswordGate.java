@@ -4,12 +4,14 @@ import chat.core.ErrorCode;
 import chat.core.ProtocolException;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.Optional;
 
 /**
  * Where password work is admitted: every hash runs on a small {@link HashPool}, and registrations and failed
  * logins are rate-limited per remote address and failed logins per account too, so guessing passwords or
  * creating accounts in bulk can neither take the cores from chat traffic nor go on for long. A refusal is a
- * {@link ProtocolException} with {@link ErrorCode#LIMIT_REACHED} and a message saying how long to wait.
+ * {@link ProtocolException} with {@link ErrorCode#LIMIT_REACHED} and a message saying how long to wait. Password
+ * changes are limited per account at the rate of failed logins per account.
  * Resume-token logins do not come here: they cost a SHA-256 and guessing a 256-bit token is hopeless.
  */
 public final class PasswordGate implements AutoCloseable {
@@ -49,6 +51,7 @@ public final class PasswordGate implements AutoCloseable {
     private final TokenBuckets<String> registrationsByAddress;
     private final TokenBuckets<String> failuresByAddress;
     private final TokenBuckets<Integer> failuresByAccount;
+    private final TokenBuckets<Integer> changesByAccount;
 
     public PasswordGate(PasswordHasher hasher, Limits limits, InstantSource clock) {
         this.hasher = hasher;
@@ -56,6 +59,7 @@ public final class PasswordGate implements AutoCloseable {
         this.registrationsByAddress = new TokenBuckets<>(limits.registrationsPerAddress(), clock);
         this.failuresByAddress = new TokenBuckets<>(limits.failedLoginsPerAddress(), clock);
         this.failuresByAccount = new TokenBuckets<>(limits.failedLoginsPerAccount(), clock);
+        this.changesByAccount = new TokenBuckets<>(limits.failedLoginsPerAccount(), clock);
     }
 
     /**
@@ -86,6 +90,25 @@ public final class PasswordGate implements AutoCloseable {
     public String hashNew(String remoteAddress, String password) throws ProtocolException {
         refuseIfWaiting(registrationsByAddress.take(host(remoteAddress)), "too many registrations from your address");
         return pool.run(() -> hasher.hash(password));
+    }
+
+    /**
+     * Checks the account's current password as {@link #verify} does, a mismatch counting as a failed login, then
+     * hashes the new one. Each change counts against the account, so a logged-in client cannot keep the hashing
+     * threads busy by changing its password over and over.
+     *
+     * @return the new password's hash; empty when {@code current} is not the password
+     * @throws ProtocolException as {@link #verify} does, or when the account has changed its password too often
+     *                           lately
+     */
+    public Optional<String> change(String remoteAddress, int account, String current, String stored,
+                                   String replacement) throws ProtocolException {
+        refuseIfWaiting(changesByAccount.waitFor(account), "too many password changes for this account");
+        if (!verify(remoteAddress, account, current, stored)) {
+            return Optional.empty();
+        }
+        refuseIfWaiting(changesByAccount.take(account), "too many password changes for this account");
+        return Optional.of(pool.run(() -> hasher.hash(replacement)));
     }
 
     private static void refuseIfWaiting(Duration wait, String what) throws ProtocolException {

@@ -10,17 +10,20 @@ import java.util.Set;
  * This node's part in getting messages to users wherever they are logged in. A node runs alone
  * ({@link #standalone}) or as one of several sharing a Redis ({@link #redis}); either way login, logout and a
  * dropped connection make exactly one call here each, and a chat is handed over with {@link #send} and is then
- * the cluster's to deliver, or to report to the recipient's {@link Mailbox} as missed. Thread-safe.
+ * the cluster's to deliver, or to report to the recipient's {@link Mailbox} as missed. An event (a contact
+ * changed) is handed over with {@link #sendEvent}, and reaches the user only if their client takes events.
+ * Thread-safe.
  */
 public interface Cluster extends AutoCloseable {
 
     /**
-     * Claims the user for this node, cluster-wide, and routes their messages to {@code outbox} from now on.
+     * Claims the user for this node, cluster-wide, and routes their messages to {@code outbox} from now on;
+     * their events too when {@code takesEvents} (the client understands them; the original client does not).
      *
      * @return false when the user is already logged in, on this node or another
      * @throws IllegalStateException when the cluster cannot tell right now (Redis does not answer)
      */
-    boolean register(int userId, Outbox outbox);
+    boolean register(int userId, Outbox outbox, boolean takesEvents);
 
     /** Ends {@link #register}, if {@code outbox} is still the user's, so a stale close cannot end a new login. */
     void unregister(int userId, Outbox outbox);
@@ -30,6 +33,13 @@ public interface Cluster extends AutoCloseable {
      * it, their mailbox hears it missed them.
      */
     void send(int userId, long mid, byte[] line);
+
+    /**
+     * Gets an event to the user's connection, here or on the node that holds them, if their client takes events.
+     * Events are live only: one that finds nobody is dropped, never reported missed, and the caller never waits
+     * for another node.
+     */
+    void sendEvent(int userId, byte[] line);
 
     /** This node's slot in message ids (see {@code MessageIds}): 0 for a node alone, leased in a cluster. */
     int slot();

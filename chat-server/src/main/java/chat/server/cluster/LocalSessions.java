@@ -8,11 +8,17 @@ import java.util.concurrent.ConcurrentMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The users logged in on this node, each with the outbox of their connection. */
+/**
+ * The users logged in on this node, each with the outbox of their connection and whether their client takes
+ * events: this is where an event is delivered or dropped, whichever node sent it.
+ */
 final class LocalSessions {
     private static final Logger log = LoggerFactory.getLogger(LocalSessions.class);
 
-    private final ConcurrentMap<Integer, Outbox> byUser = new ConcurrentHashMap<>();
+    private record Local(Outbox outbox, boolean takesEvents) {
+    }
+
+    private final ConcurrentMap<Integer, Local> byUser = new ConcurrentHashMap<>();
     private final Mailbox mailbox;
 
     LocalSessions(Mailbox mailbox) {
@@ -20,13 +26,14 @@ final class LocalSessions {
     }
 
     /** False when the user already has a session on this node. */
-    boolean add(int userId, Outbox outbox) {
-        return byUser.putIfAbsent(userId, outbox) == null;
+    boolean add(int userId, Outbox outbox, boolean takesEvents) {
+        return byUser.putIfAbsent(userId, new Local(outbox, takesEvents)) == null;
     }
 
     /** Removes the user only if {@code outbox} is still theirs; true when it was. */
     boolean remove(int userId, Outbox outbox) {
-        return byUser.remove(userId, outbox);
+        Local local = byUser.get(userId);
+        return local != null && local.outbox() == outbox && byUser.remove(userId, local);
     }
 
     boolean contains(int userId) {
@@ -35,8 +42,23 @@ final class LocalSessions {
 
     /** True when the user is here and their outbox took the chat. */
     boolean deliver(int userId, long mid, byte[] line) {
-        Outbox outbox = byUser.get(userId);
-        return outbox != null && outbox.deliver(userId, mid, line);
+        Local local = byUser.get(userId);
+        return local != null && local.outbox().deliver(userId, mid, line);
+    }
+
+    /**
+     * True when the user is logged in here, so no other node holds them: the event went to their connection if
+     * their client takes events, and was dropped if it does not. An event is never reported missed.
+     */
+    boolean event(int userId, byte[] line) {
+        Local local = byUser.get(userId);
+        if (local == null) {
+            return false;
+        }
+        if (local.takesEvents()) {
+            local.outbox().offer(line);
+        }
+        return true;
     }
 
     /** Delivers here or, if the user is not here (any more), tells their mailbox the chat missed them. */
@@ -53,8 +75,9 @@ final class LocalSessions {
     int resendFromOtherNodes(long sinceMillis, int thisNodeSlot) {
         int sent = 0;
         try {
-            for (Map.Entry<Integer, Outbox> session : Map.copyOf(byUser).entrySet()) {
-                sent += mailbox.resendFromOtherNodes(session.getKey(), session.getValue(), sinceMillis, thisNodeSlot);
+            for (Map.Entry<Integer, Local> session : Map.copyOf(byUser).entrySet()) {
+                sent += mailbox.resendFromOtherNodes(session.getKey(), session.getValue().outbox(), sinceMillis,
+                        thisNodeSlot);
             }
         } catch (RuntimeException e) {
             log.warn("resending chats from other nodes to connected users failed after {}: {}", sent, e.toString());

@@ -120,7 +120,7 @@ final class RedisCluster implements Cluster, RedisSubscriber.Inbound {
      * this returns.
      */
     @Override
-    public boolean register(int userId, Outbox outbox) {
+    public boolean register(int userId, Outbox outbox, boolean takesEvents) {
         if (sessions.contains(userId) || !presence.claim(userId)) {
             return false;
         }
@@ -132,7 +132,7 @@ final class RedisCluster implements Cluster, RedisSubscriber.Inbound {
         }
         // The claim is exclusive, so nobody can have come in between; should Redis have lost the key and a
         // second login here raced this one anyway, claim and subscription now serve that other session.
-        return sessions.add(userId, outbox);
+        return sessions.add(userId, outbox, takesEvents);
     }
 
     /** Unsubscribed before the claim goes: once it is gone another node may claim the user, and must be alone. */
@@ -155,6 +155,13 @@ final class RedisCluster implements Cluster, RedisSubscriber.Inbound {
             }
             case NOBODY -> mailbox.missed(userId, mid, Mailbox.Miss.NOBODY_TOOK_IT);
             case FAILED -> mailbox.missed(userId, mid, Mailbox.Miss.UNREACHABLE);
+        }
+    }
+
+    @Override
+    public void sendEvent(int userId, byte[] line) {
+        if (!sessions.event(userId, line)) {
+            publisher.publishEvent(userId, line);
         }
     }
 
@@ -182,6 +189,11 @@ final class RedisCluster implements Cluster, RedisSubscriber.Inbound {
     @Override
     public void message(int userId, long mid, byte[] line) {
         sessions.deliverOrMiss(userId, mid, line);
+    }
+
+    @Override
+    public void event(int userId, byte[] line) {
+        sessions.event(userId, line);
     }
 
     @Override

@@ -22,7 +22,8 @@ import redis.clients.jedis.exceptions.JedisException;
  * answer, counts as not taken, and the caller tells the recipient's mailbox which of the two it was.
  *
  * <p>The payload is the chat's mid (8 bytes, big-endian) followed by its line, so the receiving node can report
- * the chat by mid if it cannot deliver it either.
+ * the chat by mid if it cannot deliver it either. An event goes under mid {@link #EVENT}, which no chat has: it is
+ * live only, so the receiving node drops it if it cannot deliver it, and nobody waits for its reply.
  *
  * <p>Publishes are pipelined: callers queue and wait, and one platform thread sends whatever has gathered as
  * one pipeline and hands each caller its own reply. Under load that is one round trip for hundreds of messages
@@ -32,6 +33,10 @@ import redis.clients.jedis.exceptions.JedisException;
 final class RedisPublisher implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(RedisPublisher.class);
     private static final int MAX_PIPELINE = 500;
+    /** The mid of an event: chats' mids count milliseconds since 2025 and are never 0. */
+    static final long EVENT = 0;
+    /** Nobody waits for an event's reply, so this is what bounds the events queued while Redis is slow. */
+    private static final int MAX_QUEUED_EVENTS = 100_000;
 
     /** What became of a publish. */
     enum Outcome { TAKEN, NOBODY, FAILED }
@@ -64,10 +69,23 @@ final class RedisPublisher implements AutoCloseable {
         if (!running) {
             return Outcome.FAILED;
         }
-        Pending pending = new Pending(userId, ByteBuffer.allocate(Long.BYTES + line.length).putLong(mid).put(line)
-                .array(), new CompletableFuture<>());
+        Pending pending = new Pending(userId, payload(mid, line), new CompletableFuture<>());
         queue.add(pending);
         return pending.outcome().join();
+    }
+
+    /** Offers an event for a user who may be connected elsewhere and returns at once; past the bound, drops it. */
+    void publishEvent(int userId, byte[] line) {
+        if (!running || queue.size() >= MAX_QUEUED_EVENTS) {
+            log.debug("node {} dropped an event for user {}: publishing stopped or fell behind", names.nodeId(),
+                    userId);
+            return;
+        }
+        queue.add(new Pending(userId, payload(EVENT, line), new CompletableFuture<>()));
+    }
+
+    private static byte[] payload(long mid, byte[] line) {
+        return ByteBuffer.allocate(Long.BYTES + line.length).putLong(mid).put(line).array();
     }
 
     /** Tells the other nodes that a group's membership changed, so they stop trusting what they remember. */

@@ -35,6 +35,9 @@ final class RedisSubscriber implements SubscriptionListener.Events, AutoCloseabl
         /** Chat {@code mid}, which another node published for a user this node holds (or held). */
         void message(int userId, long mid, byte[] line);
 
+        /** An event another node published for a user this node holds (or held). */
+        void event(int userId, byte[] line);
+
         /** Another node changed a group's membership. */
         void groupChanged(int groupId);
 
@@ -273,7 +276,7 @@ final class RedisSubscriber implements SubscriptionListener.Events, AutoCloseabl
         unsubscribing.arrived(userId);
     }
 
-    /** The payload is the chat's mid, 8 bytes, then its line (see {@link RedisPublisher}). */
+    /** The payload is the chat's mid, 8 bytes, or {@link RedisPublisher#EVENT}, then its line. */
     @Override
     public void message(int userId, byte[] payload) {
         received.incrementAndGet();
@@ -285,11 +288,15 @@ final class RedisSubscriber implements SubscriptionListener.Events, AutoCloseabl
         long mid = buffer.getLong();
         byte[] line = new byte[buffer.remaining()];
         buffer.get(line);
-        log.debug("node {} received chat {} for user {} from another node", names.nodeId(), mid, userId);
+        log.debug("node {} received message {} for user {} from another node", names.nodeId(), mid, userId);
         try {
-            inbound.message(userId, mid, line);
+            if (mid == RedisPublisher.EVENT) {
+                inbound.event(userId, line);
+            } else {
+                inbound.message(userId, mid, line);
+            }
         } catch (RuntimeException e) {
-            log.error("node {} could not deliver chat {} to user {}", names.nodeId(), mid, userId, e);
+            log.error("node {} could not deliver message {} to user {}", names.nodeId(), mid, userId, e);
         }
     }
 

@@ -17,8 +17,8 @@ final class StandaloneCluster implements Cluster {
     }
 
     @Override
-    public boolean register(int userId, Outbox outbox) {
-        return sessions.add(userId, outbox);
+    public boolean register(int userId, Outbox outbox, boolean takesEvents) {
+        return sessions.add(userId, outbox, takesEvents);
     }
 
     @Override
@@ -29,6 +29,11 @@ final class StandaloneCluster implements Cluster {
     @Override
     public void send(int userId, long mid, byte[] line) {
         sessions.deliverOrMiss(userId, mid, line);
+    }
+
+    @Override
+    public void sendEvent(int userId, byte[] line) {
+        sessions.event(userId, line);
     }
 
     @Override

@@ -1,19 +1,21 @@
 package chat.server.directory;
 
 import chat.server.cluster.Cluster;
+import chat.server.storage.Departure;
 import chat.server.storage.GroupDao;
 import chat.server.storage.MessageIds;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
  * Who is in each group, remembered so that a group chat costs no database read to find its recipients, and
- * the one way to join a group, so no caller can change a membership and forget to tell the other nodes. A list
- * is remembered with the membership version the cluster gave before it was read, and trusted only while that
- * version holds.
+ * the one way to join or leave a group, so no caller can change a membership and forget to tell the other nodes.
+ * A list is remembered with the membership version the cluster gave before it was read, and trusted only while
+ * that version holds.
  */
 public final class GroupMembers {
     private record Known(List<Integer> members, long version) {
@@ -57,5 +59,17 @@ public final class GroupMembers {
         }
         cluster.announceGroupChange(groupId);
         return true;
+    }
+
+    /**
+     * Takes the user out of the group, so they receive none of its chats from now on, and tells every node; empty
+     * when they were not a member.
+     */
+    public Optional<Departure> leave(int groupId, int userId) {
+        Optional<Departure> departure = groups.leave(groupId, userId);
+        if (departure.isPresent()) {
+            cluster.announceGroupChange(groupId);
+        }
+        return departure;
     }
 }

@@ -5,21 +5,24 @@ import chat.core.Message.AddFriend;
 import chat.core.Message.AddFriendAck;
 import chat.core.ProtocolException;
 import chat.server.directory.ContactBook;
+import chat.server.directory.ContactEvents;
 import chat.server.directory.UserDirectory;
 import chat.server.session.Session;
 import chat.server.storage.FriendDao;
 import chat.server.storage.UserRef;
 
-/** Makes two users friends of each other. */
+/** Makes two users friends of each other; the new friend hears of it. */
 public final class AddFriendHandler implements Handler<AddFriend> {
     private final UserDirectory users;
     private final FriendDao friends;
     private final ContactBook contacts;
+    private final ContactEvents events;
 
-    public AddFriendHandler(UserDirectory users, FriendDao friends, ContactBook contacts) {
+    public AddFriendHandler(UserDirectory users, FriendDao friends, ContactBook contacts, ContactEvents events) {
         this.users = users;
         this.friends = friends;
         this.contacts = contacts;
+        this.events = events;
     }
 
     @Override
@@ -33,6 +36,7 @@ public final class AddFriendHandler implements Handler<AddFriend> {
         if (!friends.addMutual(me.id(), friend.id())) {
             throw new ProtocolException(ErrorCode.CONFLICT, "user " + friend.id() + " is already your friend");
         }
+        events.friendAdded(me, friend.id());
         if (request.seq() != null) {
             session.reply(new AddFriendAck(request.seq(), contacts.friend(friend)));
         }

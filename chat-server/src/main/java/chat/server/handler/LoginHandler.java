@@ -15,10 +15,10 @@ import chat.server.storage.UserRow;
 import java.util.Optional;
 
 /**
- * Logs a user in: checks the password or resume token, then opens the session (one per user across the
- * cluster), answering with friends, groups and, for the original client, the chats that waited. Clients that
- * send {@code seq} sync their chats instead, and get a resume token in the ack, to log back in without the
- * password.
+ * Logs a user in, named by id or by name: checks the password or resume token, then opens the session (one per
+ * user across the cluster), answering with friends, groups and, for the original client, the chats that waited.
+ * Clients that send {@code seq} sync their chats instead, and get a resume token in the ack, to log back in
+ * without the password.
  */
 public final class LoginHandler implements Handler<Login> {
     static final String INVALID = "id or password is invalid!";
@@ -46,7 +46,7 @@ public final class LoginHandler implements Handler<Login> {
                     "already logged in on this connection; log out first"));
             return;
         }
-        Optional<UserRow> row = users.findById(login.id());
+        Optional<UserRow> row = login.id() != null ? users.findById(login.id()) : users.findByName(login.name());
         try {
             if (row.isEmpty() || !authentic(session, row.get(), login)) {
                 session.reply(LoginAck.failed(login.seq(), ErrorCode.REJECTED, INVALID));

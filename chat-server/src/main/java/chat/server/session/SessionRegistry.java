@@ -3,6 +3,7 @@ package chat.server.session;
 import chat.core.Message;
 import chat.server.cluster.Cluster;
 import chat.server.delivery.Mailbox;
+import chat.server.directory.ContactEvents;
 import chat.server.storage.UserRef;
 import java.time.Duration;
 import java.util.List;
@@ -11,8 +12,9 @@ import java.util.function.LongSupplier;
 
 /**
  * A session's life, in one place: {@link #open} at login, {@link #close} at logout or when the connection goes.
- * Opening claims the user cluster-wide and routes their chats to the session's connection, then, for a client
- * that does not sync, hands over what waited; closing undoes it.
+ * Opening claims the user cluster-wide and routes their chats to the session's connection (and their events, if
+ * the client is one that syncs: only ours takes events), then, for a client that does not sync, hands over what
+ * waited; closing undoes it. Either way the user's friends hear of it.
  */
 public final class SessionRegistry {
     private static final Duration ACK_TIMEOUT = Duration.ofSeconds(10);
@@ -23,15 +25,17 @@ public final class SessionRegistry {
     private final Cluster cluster;
     private final Mailbox mailbox;
     private final LongSupplier settledThrough;
+    private final ContactEvents events;
 
     /**
      * {@code settledThrough}: the position up to which every chat is stored or has failed, so that a login can
      * tell when what raced it has all been stored (see {@link Mailbox#follow}).
      */
-    public SessionRegistry(Cluster cluster, Mailbox mailbox, LongSupplier settledThrough) {
+    public SessionRegistry(Cluster cluster, Mailbox mailbox, LongSupplier settledThrough, ContactEvents events) {
         this.cluster = cluster;
         this.mailbox = mailbox;
         this.settledThrough = settledThrough;
+        this.events = events;
     }
 
     /**
@@ -48,18 +52,21 @@ public final class SessionRegistry {
      * ack goes ahead of any chat that raced it. Anything that fails after the claim undoes it.
      */
     public Opened open(Session session, UserRef user, boolean syncs, Function<Waiting, Message> ack) {
-        if (!cluster.register(user.id(), session.outbox())) {
+        if (!cluster.register(user.id(), session.outbox(), syncs)) {
             return Opened.ALREADY_ONLINE;
         }
         session.loggedIn(user, syncs);
         try {
             if (syncs) {
                 session.replyFirstAndWait(ack.apply(new Waiting(List.of(), mailbox.cursor(user.id()))), ACK_TIMEOUT);
+                events.online(user);
                 return Opened.OPENED;
             }
             Mailbox.Catchup catchup = mailbox.follow(user.id(), session.outbox(), settledThrough);
             Waiting waiting = new Waiting(catchup.forAck(Mailbox.ACK_CHATS_BUDGET), null);
-            if (session.replyFirstAndWait(ack.apply(waiting), ACK_TIMEOUT)) {
+            boolean written = session.replyFirstAndWait(ack.apply(waiting), ACK_TIMEOUT);
+            events.online(user);
+            if (written) {
                 catchup.ackWritten();
                 catchup.sendRest();
             }
@@ -73,7 +80,7 @@ public final class SessionRegistry {
         }
     }
 
-    /** Takes the session's user, if any, off this node and out of presence. */
+    /** Takes the session's user, if any, off this node and out of presence, and tells their friends. */
     public void close(Session session) {
         session.user().ifPresent(user -> {
             cluster.unregister(user.id(), session.outbox());
@@ -81,6 +88,7 @@ public final class SessionRegistry {
                 mailbox.unfollow(user.id(), session.outbox());
             }
             session.loggedOut();
+            events.offline(user);
         });
     }
 }

@@ -29,6 +29,21 @@ public interface FriendDao extends SqlObject {
         return true;
     }
 
+    /** Ends the friendship both ways; false when they were not friends. */
+    @Transaction
+    default boolean removeMutual(int userId, int friendId) {
+        int removed = delete(userId, friendId);
+        delete(friendId, userId);
+        return removed > 0;
+    }
+
+    @SqlUpdate("DELETE FROM friend WHERE userid = :userId AND friendid = :friendId")
+    int delete(@Bind("userId") int userId, @Bind("friendId") int friendId);
+
+    /** All of them, uncut, unlike the lists users are shown: whom to tell that this user came or went. */
+    @SqlQuery("SELECT friendid FROM friend WHERE userid = :userId")
+    List<Integer> friendIdsOf(@Bind("userId") int userId);
+
     @SqlQuery("SELECT u.id, u.name FROM friend f JOIN `user` u ON u.id = f.friendid WHERE f.userid = :userId ORDER BY u.id")
     List<UserRef> friendsOf(@Bind("userId") int userId);
 }

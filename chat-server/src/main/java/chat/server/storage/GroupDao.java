@@ -52,6 +52,38 @@ public interface GroupDao extends SqlObject {
         return true;
     }
 
+    @SqlQuery("SELECT grouprole FROM groupuser WHERE groupid = :groupId AND userid = :userId")
+    Optional<String> roleOf(@Bind("groupId") int groupId, @Bind("userId") int userId);
+
+    @SqlUpdate("DELETE FROM groupuser WHERE groupid = :groupId AND userid = :userId")
+    int deleteMember(@Bind("groupId") int groupId, @Bind("userId") int userId);
+
+    /** The member who joined first (the lowest id among those who joined at once). */
+    @SqlQuery("SELECT userid FROM groupuser WHERE groupid = :groupId ORDER BY joined_mid, userid LIMIT 1")
+    Optional<Integer> longestMember(@Bind("groupId") int groupId);
+
+    @SqlUpdate("UPDATE groupuser SET grouprole = '" + CREATOR + "' WHERE groupid = :groupId AND userid = :userId")
+    void makeCreator(@Bind("groupId") int groupId, @Bind("userId") int userId);
+
+    /**
+     * Takes the user out of the group; empty when they were not a member. A group with members keeps a creator:
+     * when the creator leaves, the member who joined first becomes it. A group whose last member left stays, with
+     * its name and history, and may be joined again.
+     */
+    @Transaction
+    default Optional<Departure> leave(int groupId, int userId) {
+        Optional<String> role = roleOf(groupId, userId);
+        if (role.isEmpty() || deleteMember(groupId, userId) == 0) {
+            return Optional.empty();
+        }
+        if (!CREATOR.equals(role.get())) {
+            return Optional.of(new Departure(null));
+        }
+        Optional<Integer> successor = longestMember(groupId);
+        successor.ifPresent(id -> makeCreator(groupId, id));
+        return Optional.of(new Departure(successor.orElse(null)));
+    }
+
     @SqlQuery("SELECT g.id, g.groupname, g.groupdesc FROM allgroup g JOIN groupuser m ON m.groupid = g.id "
             + "WHERE m.userid = :userId ORDER BY g.id")
     List<GroupRow> groupsOf(@Bind("userId") int userId);

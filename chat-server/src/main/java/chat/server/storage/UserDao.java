@@ -21,6 +21,10 @@ public interface UserDao extends SqlObject {
     @SqlQuery("SELECT id, name, password FROM `user` WHERE name = :name")
     Optional<UserRow> findByName(@Bind("name") String name);
 
+    /** {@code passwordHash} is a {@code PasswordHasher} string, as {@link #insert} takes it. */
+    @SqlUpdate("UPDATE `user` SET password = :password WHERE id = :id")
+    void updatePassword(@Bind("id") int id, @Bind("password") String passwordHash);
+
     /**
      * Registers a user whose chats count from {@code cursor} on (see {@link DeliveryCursorDao}); returns the new
      * id. Throws like {@link #insert} when the name is taken.

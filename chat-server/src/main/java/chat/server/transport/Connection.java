@@ -4,6 +4,7 @@ import chat.server.delivery.Outbox;
 import chat.server.delivery.Receipts;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.lang.invoke.MethodHandles;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,6 +37,17 @@ final class Connection implements Outbox {
 
     /** {@code recipientId} and {@code mid} are set for a chat, whose fate the receipts must hear. */
     private record Outgoing(byte[] line, Integer recipientId, long mid, CompletableFuture<Boolean> written) {
+    }
+
+    // Loaded with this class, at the first accept, rather than with the first line queued: that may be the line
+    // that ends a connection while descriptors have run out, and a class that fails to load then fails for good,
+    // so no connection could ever be closed again and the descriptors would never come back.
+    static {
+        try {
+            MethodHandles.lookup().ensureInitialized(Outgoing.class);
+        } catch (IllegalAccessException e) {
+            throw new ExceptionInInitializerError(e);
+        }
     }
 
     private final Socket socket;

@@ -9,6 +9,7 @@ import chat.core.ErrorCode;
 import chat.core.ProtocolException;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -75,5 +76,36 @@ class PasswordGateTest {
         assertEquals("too many registrations from your address; try again in 30 s", limited.getMessage());
         nowMillis.addAndGet(30_000);
         assertTrue(HASHER.verify("pw", gate.hashNew("/10.0.0.1:4000", "pw")));
+    }
+
+    @Test
+    void aChangeChecksTheCurrentPasswordAndHashesTheNewOne() throws Exception {
+        String changed = gate.change("/10.0.0.1:4000", 21, "secret", HASH, "new secret").orElseThrow();
+
+        assertTrue(HASHER.verify("new secret", changed));
+        assertEquals(Optional.empty(), gate.change("/10.0.0.1:4000", 21, "Secret", HASH, "other"));
+    }
+
+    @Test
+    void aWrongCurrentPasswordCountsAsAFailedLogin() throws Exception {
+        gate.change("/10.0.0.1:4000", 21, "guess", HASH, "x");
+        gate.change("/10.0.0.2:4000", 21, "guess", HASH, "x");
+
+        ProtocolException limited = assertThrows(ProtocolException.class,
+                () -> gate.verify("/10.0.0.3:4000", 21, "secret", HASH));
+        assertEquals("too many failed logins for this account; try again in 30 s", limited.getMessage());
+    }
+
+    @Test
+    void changesPerAccountAreLimitedWithoutLockingTheAccountsLoginsOut() throws Exception {
+        gate.change("/10.0.0.1:4000", 21, "secret", HASH, "a");
+        gate.change("/10.0.0.1:4000", 21, "secret", HASH, "b");
+
+        ProtocolException limited = assertThrows(ProtocolException.class,
+                () -> gate.change("/10.0.0.1:4000", 21, "secret", HASH, "c"));
+        assertEquals("too many password changes for this account; try again in 30 s", limited.getMessage());
+        assertTrue(gate.verify("/10.0.0.1:4000", 21, "secret", HASH), "logging in is not limited by changes");
+        nowMillis.addAndGet(30_000);
+        assertTrue(gate.change("/10.0.0.1:4000", 21, "secret", HASH, "c").isPresent());
     }
 }

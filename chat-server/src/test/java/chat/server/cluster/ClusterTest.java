@@ -238,6 +238,62 @@ class ClusterTest {
     }
 
     @Test
+    void eventsReachFriendsAndMembersOnTheOtherNodeAndNeverTheOriginalClient() throws IOException {
+        int ann = register("evann");
+        int bob = register("evbob");
+        int cat = register("evcat");
+        RawClient a = connect(node1.port());
+        RawClient b = connect(node2.port());
+        RawClient c = connect(node2.port());
+        a.loginOk(ann);
+        b.loginOk(bob);
+        c.sendWithNul("{\"msgid\":1,\"id\":" + cat + ",\"password\":\"" + RawClient.PASSWORD + "\"}");
+        assertEquals(0, c.read().get("errno").intValue());
+
+        a.answer(a.request("\"msgid\":7,\"friendid\":" + bob));
+        assertEquals(ann, b.push(28).get("friend").get("id").intValue());
+        a.answer(a.request("\"msgid\":7,\"friendid\":" + cat));
+
+        int group = a.answer(a.request("\"msgid\":8,\"groupname\":\"ev" + RUN + NAMES.incrementAndGet()
+                + "\",\"groupdesc\":\"\"")).get("group").get("id").intValue();
+        b.answer(b.request("\"msgid\":9,\"groupid\":" + group));
+        assertEquals(bob, a.push(29).get("member").get("id").intValue());
+        a.answer(a.request("\"msgid\":35,\"groupid\":" + group));
+        JsonNode left = b.push(30);
+        assertEquals(ann, left.get("id").intValue());
+        assertEquals(bob, left.get("creator").intValue());
+
+        b.abort();
+        JsonNode offline = a.push(31);
+        assertEquals(bob, offline.get("friend").get("id").intValue());
+        assertEquals("offline", offline.get("friend").get("state").textValue(), "a dropped connection counts");
+        RawClient again = connect(node2.port());
+        again.loginOk(bob);
+        assertEquals("online", a.push(31).get("friend").get("state").textValue());
+
+        a.answer(a.request("\"msgid\":37,\"friendid\":" + bob));
+        assertEquals(ann, again.push(32).get("id").intValue());
+        a.logout();
+        assertTrue(c.quietFor(Duration.ofMillis(300)), "the original client got no event, from either node");
+    }
+
+    @Test
+    void aNodeThatStopsCleanlyAnnouncesItsUsersOfflineToFriendsOnOtherNodes() throws IOException {
+        int ann = register("stann");
+        int bob = register("stbob");
+        RawClient a = connect(node1.port());
+        a.loginOk(ann);
+        a.answer(a.request("\"msgid\":7,\"friendid\":" + bob));
+        try (ChatNode node3 = startNode(redis, database, "node-3")) {
+            connect(node3.port()).loginOk(bob);
+            assertEquals("online", a.push(31).get("friend").get("state").textValue());
+        }
+        JsonNode offline = a.push(31);
+        assertEquals(bob, offline.get("friend").get("id").intValue());
+        assertEquals("offline", offline.get("friend").get("state").textValue());
+    }
+
+    @Test
     void simultaneousLoginsOnTwoNodesLetExactlyOneIn() throws Exception {
         int twin = register("twin");
         RawClient one = connect(node1.port());

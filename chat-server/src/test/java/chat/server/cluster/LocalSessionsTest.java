@@ -2,6 +2,7 @@ package chat.server.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
@@ -38,7 +39,7 @@ class LocalSessionsTest {
     @Test
     void aChatForAUserHereGoesToTheirOutboxWithItsMid() {
         RecordingChannel channel = new RecordingChannel();
-        sessions.add(8, channel);
+        sessions.add(8, channel, false);
 
         sessions.deliverOrMiss(8, 77L, LINE);
 
@@ -56,11 +57,28 @@ class LocalSessionsTest {
     }
 
     @Test
+    void anEventGoesOnlyToAClientThatTakesEventsAndNeverCountsAsMissed() {
+        RecordingChannel ours = new RecordingChannel();
+        RecordingChannel original = new RecordingChannel();
+        sessions.add(1, ours, true);
+        sessions.add(2, original, false);
+
+        assertTrue(sessions.event(1, LINE));
+        assertTrue(sessions.event(2, LINE), "the user is here, so no other node needs to be asked");
+        assertFalse(sessions.event(3, LINE), "nobody here");
+
+        assertEquals(1, ours.sent().size());
+        assertNull(ours.sent().getFirst().mid(), "an event is not a chat");
+        assertTrue(original.sent().isEmpty());
+        verifyNoInteractions(mailbox);
+    }
+
+    @Test
     void onlyTheOutboxThatHoldsTheUserCanRemoveThem() {
         RecordingChannel first = new RecordingChannel();
-        sessions.add(8, first);
+        sessions.add(8, first, false);
 
-        assertFalse(sessions.add(8, new RecordingChannel()), "one session per user on a node");
+        assertFalse(sessions.add(8, new RecordingChannel(), false), "one session per user on a node");
         assertFalse(sessions.remove(8, new RecordingChannel()));
         assertTrue(sessions.contains(8));
         assertTrue(sessions.remove(8, first));
@@ -71,8 +89,8 @@ class LocalSessionsTest {
     void afterAnOutageEveryConnectedUserGetsWhatOtherNodesCouldNotSend() {
         RecordingChannel ann = new RecordingChannel();
         RecordingChannel bob = new RecordingChannel();
-        sessions.add(1, ann);
-        sessions.add(2, bob);
+        sessions.add(1, ann, false);
+        sessions.add(2, bob, false);
         when(mailbox.resendFromOtherNodes(1, ann, 5_000L, 3)).thenReturn(2);
         when(mailbox.resendFromOtherNodes(2, bob, 5_000L, 3)).thenReturn(1);
 
@@ -81,7 +99,7 @@ class LocalSessionsTest {
 
     @Test
     void aDatabaseFailureDuringTheResendIsLoggedNotThrown() {
-        sessions.add(1, new RecordingChannel());
+        sessions.add(1, new RecordingChannel(), false);
         when(mailbox.resendFromOtherNodes(eq(1), any(), anyLong(), anyInt()))
                 .thenThrow(new IllegalStateException("database down"));
 

@@ -2,6 +2,7 @@ package chat.server.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
@@ -28,6 +29,7 @@ import redis.clients.jedis.Jedis;
 class RedisClusterTest {
     private static final Duration TTL = Duration.ofMillis(600);
     private static final byte[] LINE = "{\"msgid\":6,\"msg\":\"hi\"}\n".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] EVENT = "{\"msgid\":32,\"id\":3,\"name\":\"x\"}\n".getBytes(StandardCharsets.UTF_8);
 
     private final Mailbox mailboxA = mock(Mailbox.class);
     private final Mailbox mailboxB = mock(Mailbox.class);
@@ -62,7 +64,7 @@ class RedisClusterTest {
             for (Cluster node : List.of(a, b, a, b)) {
                 registrations.add(CompletableFuture.supplyAsync(() -> {
                     await(go);
-                    return node.register(id, new RecordingChannel());
+                    return node.register(id, new RecordingChannel(), false);
                 }));
             }
             go.countDown();
@@ -75,24 +77,24 @@ class RedisClusterTest {
     @Test
     void aRegistrationComesWithTheSubscriptionAndUnregisterTakesBoth() {
         RecordingChannel channel = new RecordingChannel();
-        assertTrue(a.register(9, channel));
+        assertTrue(a.register(9, channel, false));
         assertEquals("a", redis.get("t:presence:9"));
         assertEquals(1, redis.subscribers("t:user:9"));
-        assertFalse(b.register(9, new RecordingChannel()));
+        assertFalse(b.register(9, new RecordingChannel(), false));
 
         a.unregister(9, channel);
 
         assertEquals(null, redis.get("t:presence:9"));
         assertEquals(0, redis.subscribers("t:user:9"));
-        assertTrue(b.register(9, new RecordingChannel()));
+        assertTrue(b.register(9, new RecordingChannel(), false));
     }
 
     @Test
     void aUserWithASessionOnThisNodeIsRefusedAndTheExistingSessionKept() {
         RecordingChannel existing = new RecordingChannel();
-        assertTrue(a.register(21, existing));
+        assertTrue(a.register(21, existing, false));
 
-        assertFalse(a.register(21, new RecordingChannel()));
+        assertFalse(a.register(21, new RecordingChannel(), false));
 
         assertEquals("a", redis.get("t:presence:21"), "the claim stays with the existing session");
         assertEquals(1, redis.subscribers("t:user:21"));
@@ -103,7 +105,7 @@ class RedisClusterTest {
     @Test
     void aChatCrossesToTheNodeThatHoldsTheRecipientWithItsMidAndOneForNobodyIsReportedMissed() {
         RecordingChannel bob = new RecordingChannel();
-        assertTrue(b.register(5, bob));
+        assertTrue(b.register(5, bob, false));
 
         a.send(5, 105L, LINE);
         a.send(6, 106L, LINE);
@@ -115,13 +117,34 @@ class RedisClusterTest {
     }
 
     @Test
+    void anEventCrossesToAClientThatTakesEventsAndIsDroppedEverywhereElseWithoutAMiss() {
+        RecordingChannel ours = new RecordingChannel();
+        RecordingChannel original = new RecordingChannel();
+        assertTrue(b.register(5, ours, true));
+        assertTrue(b.register(6, original, false));
+
+        a.sendEvent(5, EVENT);
+        a.sendEvent(6, EVENT);
+        a.sendEvent(7, EVENT);
+        a.send(5, 105L, LINE);
+
+        waitUntil(() -> ours.sent().size() == 2);
+        assertEquals(new String(EVENT, StandardCharsets.UTF_8),
+                new String(ours.sent().getFirst().line(), StandardCharsets.UTF_8));
+        assertNull(ours.sent().getFirst().mid(), "an event is no chat: nothing reports it written or missed");
+        assertEquals(105L, ours.sent().get(1).mid(), "events and chats from one node keep their order");
+        assertTrue(original.sent().isEmpty(), "the original client never gets an event");
+        verifyNoInteractions(mailboxA, mailboxB);
+    }
+
+    @Test
     void whenAnotherNodeTookAUserWhileRedisLostTheClaimTheHeartbeatGivesUpTheirChannel() {
-        assertTrue(a.register(1, new RecordingChannel()));
-        assertTrue(a.register(2, new RecordingChannel()));
+        assertTrue(a.register(1, new RecordingChannel(), false));
+        assertTrue(a.register(2, new RecordingChannel(), false));
         try (Jedis jedis = redis.client()) {
             jedis.flushAll();
         }
-        assertTrue(b.register(2, new RecordingChannel()), "2 logged in on b before a's heartbeat");
+        assertTrue(b.register(2, new RecordingChannel(), false), "2 logged in on b before a's heartbeat");
 
         waitUntil(() -> "a".equals(redis.get("t:presence:1")) && redis.subscribers("t:user:2") == 1);
         assertEquals("b", redis.get("t:presence:2"));

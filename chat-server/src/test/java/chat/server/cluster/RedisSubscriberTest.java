@@ -33,6 +33,11 @@ class RedisSubscriberTest {
         }
 
         @Override
+        public void event(int userId, byte[] line) {
+            received.add(userId + ":event:" + new String(line, StandardCharsets.UTF_8));
+        }
+
+        @Override
         public void groupChanged(int groupId) {
             changedGroups.add(groupId);
         }
@@ -73,6 +78,15 @@ class RedisSubscriberTest {
         subscriber.unsubscribe(7);
         assertEquals(0, redis.subscribers("t:user:7"), "unsubscribed the moment unsubscribe returned");
         assertEquals(0, publish("t:user:7", 43L, "nobody"));
+    }
+
+    @Test
+    void aMessageUnderMidZeroIsAnEventNotAChat() {
+        subscriber.subscribe(7);
+        publish("t:user:7", RedisPublisher.EVENT, "presence");
+        publish("t:user:7", 44L, "chat");
+
+        waitUntil(() -> received.equals(List.of("7:event:presence", "7:44:chat")));
     }
 
     @Test

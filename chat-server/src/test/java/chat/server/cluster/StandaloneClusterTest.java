@@ -28,9 +28,9 @@ class StandaloneClusterTest {
     void aUserWithASessionOnThisNodeIsRefusedAndTheExistingSessionKept() {
         Cluster cluster = Cluster.standalone(mailbox);
         RecordingChannel existing = new RecordingChannel();
-        assertTrue(cluster.register(21, existing));
+        assertTrue(cluster.register(21, existing, false));
 
-        assertFalse(cluster.register(21, new RecordingChannel()));
+        assertFalse(cluster.register(21, new RecordingChannel(), false));
 
         cluster.send(21, 121L, LINE);
         assertEquals(1, existing.sent().size(), "the existing session still gets the user's chats");
@@ -41,9 +41,9 @@ class StandaloneClusterTest {
         Cluster cluster = Cluster.standalone(mailbox);
         RecordingChannel old = new RecordingChannel();
         RecordingChannel newer = new RecordingChannel();
-        cluster.register(21, old);
+        cluster.register(21, old, false);
         cluster.unregister(21, old);
-        cluster.register(21, newer);
+        cluster.register(21, newer, false);
 
         cluster.unregister(21, old);
 
@@ -65,7 +65,7 @@ class StandaloneClusterTest {
     void aChatForSomeoneHereGoesToTheirConnection() {
         Cluster cluster = Cluster.standalone(mailbox);
         RecordingChannel channel = new RecordingChannel();
-        cluster.register(21, channel);
+        cluster.register(21, channel, false);
 
         cluster.send(21, 121L, LINE);
 

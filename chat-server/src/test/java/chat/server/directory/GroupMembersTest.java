@@ -10,12 +10,14 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import chat.server.cluster.Cluster;
+import chat.server.storage.Departure;
 import chat.server.storage.GroupDao;
 import chat.server.storage.MessageIds;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -64,6 +66,29 @@ class GroupMembersTest {
         when(groups.join(1, 22, NOW)).thenReturn(false);
 
         assertFalse(new GroupMembers(groups, cluster, CLOCK).join(1, 22));
+
+        verify(cluster, never()).announceGroupChange(anyInt());
+    }
+
+    @Test
+    void aLeaveHereIsAnnouncedToEveryNodeAndTheNextLookupIsFresh() {
+        when(cluster.membershipVersion(1)).thenReturn(OptionalLong.of(0), OptionalLong.of(1));
+        when(groups.memberIds(1)).thenReturn(List.of(13, 22), List.of(13));
+        when(groups.leave(1, 22)).thenReturn(Optional.of(new Departure(null)));
+        GroupMembers members = new GroupMembers(groups, cluster, CLOCK);
+        members.of(1);
+
+        assertEquals(Optional.of(new Departure(null)), members.leave(1, 22));
+
+        verify(cluster).announceGroupChange(1);
+        assertEquals(List.of(13), members.of(1));
+    }
+
+    @Test
+    void leavingAGroupYouAreNotInAnnouncesNothing() {
+        when(groups.leave(1, 22)).thenReturn(Optional.empty());
+
+        assertEquals(Optional.empty(), new GroupMembers(groups, cluster, CLOCK).leave(1, 22));
 
         verify(cluster, never()).announceGroupChange(anyInt());
     }

@@ -2,6 +2,7 @@ package chat.server.directory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -52,5 +53,15 @@ class UserDirectoryTest {
 
         assertTrue(directory.find(24).isEmpty());
         assertEquals(Optional.of(new UserRef(24, "new")), directory.find(24));
+    }
+
+    @Test
+    void aUserFoundByNameIsRememberedByIdSoAChatToThemNeedsNoRead() {
+        when(users.findByName("wei")).thenReturn(Optional.of(new UserRow(23, "wei", "hash")));
+
+        assertEquals(Optional.of(new UserRef(23, "wei")), directory.findByName("wei"));
+        assertEquals(Optional.of(new UserRef(23, "wei")), directory.find(23));
+
+        verify(users, never()).findById(23);
     }
 }

@@ -42,6 +42,7 @@ import chat.core.Message;
 import chat.core.ProtocolException;
 import chat.server.cluster.Cluster;
 import chat.server.delivery.Mailbox;
+import chat.server.directory.ContactEvents;
 import chat.server.handler.Handler;
 import chat.server.handler.PingHandler;
 import chat.server.session.RecordingChannel;
@@ -337,7 +338,8 @@ class DispatcherTest {
     @Test
     void aDroppedConnectionTakesItsUserOffline() {
         Cluster cluster = mock(Cluster.class);
-        SessionRegistry registry = new SessionRegistry(cluster, mock(Mailbox.class), () -> Long.MAX_VALUE);
+        SessionRegistry registry = new SessionRegistry(cluster, mock(Mailbox.class), () -> Long.MAX_VALUE,
+                mock(ContactEvents.class));
         Dispatcher real = new Dispatcher(handlers(), registry);
         Session session = loggedIn();
 

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyInt;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -14,9 +16,12 @@ import chat.core.Contacts;
 import chat.core.ErrorCode;
 import chat.core.Message.AddFriend;
 import chat.core.Message.AddFriendAck;
+import chat.core.Message.FriendAdded;
 import chat.core.ProtocolException;
 import chat.server.cluster.Cluster;
 import chat.server.directory.ContactBook;
+import chat.server.directory.ContactEvents;
+import chat.server.directory.GroupMembers;
 import chat.server.directory.UserDirectory;
 import chat.server.session.RecordingChannel;
 import chat.server.session.Session;
@@ -26,6 +31,7 @@ import chat.server.storage.GroupDao;
 import chat.server.storage.UserDao;
 import chat.server.storage.UserRef;
 import chat.server.storage.UserRow;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -46,13 +52,17 @@ class AddFriendHandlerTest {
     @Mock
     private Cluster cluster;
 
+    private final Codec codec = new Codec();
     private final RecordingChannel channel = new RecordingChannel();
-    private final Session session = TestSessions.loggedIn(channel, new Codec(), new UserRef(22, "wsp"));
+    private final Session session = TestSessions.loggedIn(channel, codec, new UserRef(22, "wsp"));
     private AddFriendHandler handler;
 
     @BeforeEach
     void setUp() {
-        handler = new AddFriendHandler(new UserDirectory(users), friends, new ContactBook(friends, groups, cluster));
+        ContactEvents events = new ContactEvents(friends, new GroupMembers(groups, cluster, Clock.systemUTC()),
+                cluster, codec);
+        handler = new AddFriendHandler(new UserDirectory(users), friends, new ContactBook(friends, groups, cluster),
+                events);
     }
 
     @Test
@@ -90,6 +100,17 @@ class AddFriendHandlerTest {
     }
 
     @Test
+    void theNewFriendHearsWhoAddedThemWhateverClientTheAdderUses() throws Exception {
+        when(users.findById(23)).thenReturn(Optional.of(new UserRow(23, "wei", "hash")));
+        when(friends.addMutual(22, 23)).thenReturn(true);
+
+        handler.handle(session, new AddFriend(null, 22, 23));
+
+        verify(cluster).sendEvent(23,
+                codec.encodeLine(new FriendAdded(null, new Friend(22, "wsp", Contacts.ONLINE))));
+    }
+
+    @Test
     void addingYourselfIsABadRequest() {
         ProtocolException e = assertThrows(ProtocolException.class,
                 () -> handler.handle(session, new AddFriend(7, 22, 22)));
@@ -121,5 +142,6 @@ class AddFriendHandlerTest {
 
         assertEquals(ErrorCode.CONFLICT, e.code());
         assertTrue(channel.isEmpty());
+        verify(cluster, never()).sendEvent(anyInt(), any());
     }
 }

@@ -7,6 +7,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -18,9 +19,11 @@ import chat.core.Contacts;
 import chat.core.ErrorCode;
 import chat.core.Message.JoinGroup;
 import chat.core.Message.JoinGroupAck;
+import chat.core.Message.MemberJoined;
 import chat.core.ProtocolException;
 import chat.server.cluster.Cluster;
 import chat.server.directory.ContactBook;
+import chat.server.directory.ContactEvents;
 import chat.server.directory.GroupMembers;
 import chat.server.session.RecordingChannel;
 import chat.server.session.Session;
@@ -36,6 +39,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,14 +61,16 @@ class JoinGroupHandlerTest {
     @Mock
     private Cluster cluster;
 
+    private final Codec codec = new Codec();
     private final RecordingChannel channel = new RecordingChannel();
-    private final Session session = TestSessions.loggedIn(channel, new Codec(), new UserRef(22, "wsp"));
+    private final Session session = TestSessions.loggedIn(channel, codec, new UserRef(22, "wsp"));
     private JoinGroupHandler handler;
 
     @BeforeEach
     void setUp() {
-        handler = new JoinGroupHandler(groups, new GroupMembers(groups, cluster, CLOCK),
-                new ContactBook(friends, groups, cluster));
+        GroupMembers members = new GroupMembers(groups, cluster, CLOCK);
+        handler = new JoinGroupHandler(groups, members, new ContactBook(friends, groups, cluster),
+                new ContactEvents(friends, members, cluster, codec));
     }
 
     @Test
@@ -139,5 +145,21 @@ class JoinGroupHandlerTest {
         assertThrows(ProtocolException.class, () -> handler.handle(session, new JoinGroup(null, null, 1)));
 
         verify(cluster, never()).announceGroupChange(anyInt());
+    }
+
+    @Test
+    void theOtherMembersHearWhoJoined() throws Exception {
+        when(groups.findById(1)).thenReturn(Optional.of(GROUP));
+        when(groups.join(1, 22, FROM)).thenReturn(true);
+        when(cluster.membershipVersion(1)).thenReturn(OptionalLong.of(1));
+        when(groups.memberIds(1)).thenReturn(List.of(13, 22, 24));
+
+        handler.handle(session, new JoinGroup(null, null, 1));
+
+        byte[] joined = codec.encodeLine(new MemberJoined(null, 1, new Member(22, "wsp", Contacts.ONLINE,
+                Contacts.NORMAL)));
+        verify(cluster).sendEvent(13, joined);
+        verify(cluster).sendEvent(24, joined);
+        verify(cluster, never()).sendEvent(eq(22), any());
     }
 }

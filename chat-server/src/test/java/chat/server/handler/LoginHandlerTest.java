@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.inOrder;
@@ -27,6 +28,8 @@ import chat.server.auth.ResumeTokens;
 import chat.server.cluster.Cluster;
 import chat.server.delivery.Mailbox;
 import chat.server.directory.ContactBook;
+import chat.server.directory.ContactEvents;
+import chat.server.directory.GroupMembers;
 import chat.server.session.RecordingChannel.FirstWrite;
 import chat.server.session.RecordingChannel;
 import chat.server.session.Session;
@@ -39,6 +42,7 @@ import chat.server.storage.MemberRow;
 import chat.server.storage.UserDao;
 import chat.server.storage.UserRef;
 import chat.server.storage.UserRow;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -97,8 +101,10 @@ class LoginHandlerTest {
     void setUp() {
         session = new Session(channel, codec);
         passwords = new PasswordGate(HASHER, LIMITS, clock);
+        ContactEvents events = new ContactEvents(friends, new GroupMembers(groups, cluster, Clock.systemUTC()),
+                cluster, codec);
         handler = new LoginHandler(users, passwords, tokens,
-                new SessionRegistry(cluster, mailbox, () -> Long.MAX_VALUE),
+                new SessionRegistry(cluster, mailbox, () -> Long.MAX_VALUE, events),
                 new ContactBook(friends, groups, cluster));
     }
 
@@ -110,7 +116,7 @@ class LoginHandlerTest {
     @Test
     void ourClientGetsFriendsGroupsATokenAndTheServersPositionFirstAndSyncsItsChatsItself() {
         knownUser();
-        when(cluster.register(21, channel)).thenReturn(true);
+        when(cluster.register(21, channel, true)).thenReturn(true);
         when(cluster.online(any())).thenAnswer(onlineAmong(13, 21));
         when(friends.friendsOf(21)).thenReturn(List.of(new UserRef(13, "zhang san"), new UserRef(14, "li si")));
         when(groups.groupsOf(21)).thenReturn(List.of(new GroupRow(1, "g", "d")));
@@ -131,14 +137,14 @@ class LoginHandlerTest {
         assertTrue(channel.sent().getFirst().first(), "the ack jumps ahead of chats that raced it");
         assertEquals(Optional.of(GAO), session.user());
         assertTrue(session.syncs());
-        verify(cluster).register(21, channel);
+        verify(cluster).register(21, channel, true);
         verify(mailbox, never()).follow(anyInt(), any(), any());
     }
 
     @Test
     void theOriginalClientGetsTheChatsThatWaitedInTheAckAndTheRestAfterIt() throws Exception {
         knownUser();
-        when(cluster.register(21, channel)).thenReturn(true);
+        when(cluster.register(21, channel, false)).thenReturn(true);
         when(mailbox.follow(eq(21), eq(channel), any())).thenReturn(catchup);
         when(catchup.forAck(Mailbox.ACK_CHATS_BUDGET)).thenReturn(List.of(WAITING_1, WAITING_2));
 
@@ -147,7 +153,7 @@ class LoginHandlerTest {
         assertEquals(List.of(new LoginAck(null, 0, null, 21, "gao yang", List.of(), List.of(),
                 List.of(WAITING_1, WAITING_2))), channel.messages());
         InOrder order = inOrder(cluster, mailbox, catchup);
-        order.verify(cluster).register(21, channel);
+        order.verify(cluster).register(21, channel, false);
         order.verify(mailbox).follow(eq(21), eq(channel), any());
         order.verify(catchup).forAck(Mailbox.ACK_CHATS_BUDGET);
         order.verify(catchup).ackWritten();
@@ -158,7 +164,7 @@ class LoginHandlerTest {
     @Test
     void theOriginalClientGetsTheMinimalAckWhenNothingWaited() {
         knownUser();
-        when(cluster.register(21, channel)).thenReturn(true);
+        when(cluster.register(21, channel, false)).thenReturn(true);
         when(mailbox.follow(eq(21), eq(channel), any())).thenReturn(catchup);
         when(catchup.forAck(anyInt())).thenReturn(List.of());
 
@@ -166,6 +172,59 @@ class LoginHandlerTest {
 
         assertEquals(List.of(new LoginAck(null, 0, null, 21, "gao yang", List.of(), List.of(), List.of())),
                 channel.messages());
+    }
+
+    @Test
+    void aUserLogsInByNameInTheFormNamesAreStoredIn() throws Exception {
+        when(users.findByName("gao yang")).thenReturn(Optional.of(new UserRow(21, "gao yang", HASH)));
+        when(cluster.register(21, channel, true)).thenReturn(true);
+        when(tokens.issue(21)).thenReturn("resume-token");
+        Login byName = (Login) codec.decode(
+                "{\"msgid\":1,\"seq\":4,\"name\":\" ｇａｏ  yang\",\"password\":\"secret\"}");
+
+        handler.handle(session, byName);
+
+        LoginAck ack = (LoginAck) channel.messages().getFirst();
+        assertEquals(0, ack.errno());
+        assertEquals(21, ack.id());
+        assertEquals(Optional.of(GAO), session.user());
+        verify(users, never()).findById(anyInt());
+    }
+
+    @Test
+    void anUnknownNameIsRefusedLikeAnUnknownId() {
+        when(users.findByName("nobody")).thenReturn(Optional.empty());
+
+        handler.handle(session, Login.byName(5, "nobody", "secret"));
+
+        assertEquals(List.of(LoginAck.failed(5, ErrorCode.REJECTED, LoginHandler.INVALID)), channel.messages());
+        assertNotLoggedIn();
+    }
+
+    @Test
+    void aLoginTellsTheUsersOnlineFriendsThatTheyCameOnline() {
+        knownUser();
+        when(cluster.register(21, channel, true)).thenReturn(true);
+        when(friends.friendIdsOf(21)).thenReturn(List.of(13, 14));
+        when(cluster.online(any())).thenAnswer(onlineAmong(13));
+        when(tokens.issue(21)).thenReturn("resume-token");
+
+        handler.handle(session, new Login(4, 21, "secret"));
+
+        verify(cluster).sendEvent(13, codec.encodeLine(
+                new Message.Presence(null, new Friend(21, "gao yang", Contacts.ONLINE))));
+        verify(cluster, never()).sendEvent(eq(14), any());
+    }
+
+    @Test
+    void aRefusedLoginTellsNobody() {
+        knownUser();
+        when(cluster.register(21, channel, true)).thenReturn(false);
+
+        handler.handle(session, new Login(6, 21, "secret"));
+
+        verify(cluster, never()).sendEvent(anyInt(), any());
+        verify(friends, never()).friendIdsOf(anyInt());
     }
 
     @Test
@@ -203,7 +262,7 @@ class LoginHandlerTest {
     @Test
     void aUserOnlineElsewhereIsRefusedWithErrnoTwo() {
         knownUser();
-        when(cluster.register(21, channel)).thenReturn(false);
+        when(cluster.register(21, channel, true)).thenReturn(false);
 
         handler.handle(session, new Login(6, 21, "secret"));
 
@@ -249,7 +308,7 @@ class LoginHandlerTest {
     @Test
     void theUserIsUnregisteredWhenBuildingTheAckFails() {
         knownUser();
-        when(cluster.register(21, channel)).thenReturn(true);
+        when(cluster.register(21, channel, false)).thenReturn(true);
         when(mailbox.follow(eq(21), eq(channel), any())).thenReturn(catchup);
         when(catchup.forAck(anyInt())).thenReturn(List.of(WAITING_1));
         when(friends.friendsOf(21)).thenThrow(new IllegalStateException("database down"));
@@ -265,7 +324,7 @@ class LoginHandlerTest {
     @Test
     void theUserIsUnregisteredWhenReadingWhatWaitedFails() {
         knownUser();
-        when(cluster.register(21, channel)).thenReturn(true);
+        when(cluster.register(21, channel, false)).thenReturn(true);
         when(mailbox.follow(eq(21), eq(channel), any())).thenThrow(new IllegalStateException("database down"));
 
         assertThrows(IllegalStateException.class, () -> handler.handle(session, new Login(null, 21, "secret")));
@@ -288,7 +347,7 @@ class LoginHandlerTest {
     void aLiveResumeTokenLogsInWithoutThePasswordAndIsKept() {
         knownUser();
         when(tokens.accepts(21, "resume-token")).thenReturn(true);
-        when(cluster.register(21, channel)).thenReturn(true);
+        when(cluster.register(21, channel, true)).thenReturn(true);
 
         handler.handle(session, new Login(8, 21, null, "resume-token"));
 
@@ -309,13 +368,13 @@ class LoginHandlerTest {
         LoginAck ack = (LoginAck) channel.onlyReply();
         assertEquals(ErrorCode.REJECTED.code(), ack.errno());
         assertNotLoggedIn();
-        verify(cluster, never()).register(anyInt(), any());
+        verify(cluster, never()).register(anyInt(), any(), anyBoolean());
     }
 
     @Test
     void theOriginalClientWhichSendsNoSeqGetsNoToken() {
         knownUser();
-        when(cluster.register(21, channel)).thenReturn(true);
+        when(cluster.register(21, channel, false)).thenReturn(true);
         when(mailbox.follow(eq(21), eq(channel), any())).thenReturn(catchup);
 
         handler.handle(session, new Login(null, 21, "secret"));
@@ -354,7 +413,7 @@ class LoginHandlerTest {
     @Test
     void onceTheWaitIsOverThePasswordIsCheckedAgain() {
         knownUser();
-        when(cluster.register(21, channel)).thenReturn(true);
+        when(cluster.register(21, channel, false)).thenReturn(true);
         when(mailbox.follow(eq(21), eq(channel), any())).thenReturn(catchup);
         handler.handle(session, new Login(null, 21, "guess1"));
         handler.handle(session, new Login(null, 21, "guess2"));
@@ -370,7 +429,7 @@ class LoginHandlerTest {
     void aResumeTokenLogsInWhilePasswordLoginsAreLimited() {
         knownUser();
         when(tokens.accepts(21, "resume-token")).thenReturn(true);
-        when(cluster.register(21, channel)).thenReturn(true);
+        when(cluster.register(21, channel, true)).thenReturn(true);
         handler.handle(session, new Login(1, 21, "guess1"));
         handler.handle(session, new Login(2, 21, "guess2"));
 
@@ -382,7 +441,7 @@ class LoginHandlerTest {
 
     private void originalClientLoginWithChatsWaiting() {
         knownUser();
-        when(cluster.register(21, channel)).thenReturn(true);
+        when(cluster.register(21, channel, false)).thenReturn(true);
         when(mailbox.follow(eq(21), eq(channel), any())).thenReturn(catchup);
         when(catchup.forAck(anyInt())).thenReturn(List.of(WAITING_1, WAITING_2));
 
@@ -397,7 +456,7 @@ class LoginHandlerTest {
 
     private void assertNotLoggedIn() {
         assertTrue(session.user().isEmpty());
-        verify(cluster, never()).register(anyInt(), any());
+        verify(cluster, never()).register(anyInt(), any(), anyBoolean());
     }
 
     private static Answer<Set<Integer>> onlineAmong(Integer... online) {

@@ -2,6 +2,7 @@ package chat.server.handler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
@@ -12,6 +13,7 @@ import chat.core.Message.Pong;
 import chat.server.auth.ResumeTokens;
 import chat.server.cluster.Cluster;
 import chat.server.delivery.Mailbox;
+import chat.server.directory.ContactEvents;
 import chat.server.session.RecordingChannel;
 import chat.server.session.Session;
 import chat.server.session.SessionRegistry;
@@ -42,7 +44,7 @@ class LogoutHandlerTest {
 
     @BeforeEach
     void setUp() {
-        sessions = new SessionRegistry(cluster, mailbox, () -> Long.MAX_VALUE);
+        sessions = new SessionRegistry(cluster, mailbox, () -> Long.MAX_VALUE, mock(ContactEvents.class));
         handler = new LogoutHandler(sessions, tokens);
         session = TestSessions.loggedIn(channel, codec, GAO);
     }

@@ -61,6 +61,22 @@ class FriendDaoTest {
     }
 
     @Test
+    void removeMutualEndsTheFriendshipBothWaysFromEitherSideOnce() {
+        UserRef ann = Fixtures.newUser(db, "ann");
+        UserRef ben = Fixtures.newUser(db, "ben");
+        UserRef cid = Fixtures.newUser(db, "cid");
+        friends.addMutual(ann.id(), ben.id());
+        friends.addMutual(ann.id(), cid.id());
+
+        assertTrue(friends.removeMutual(ben.id(), ann.id()));
+        assertFalse(friends.removeMutual(ann.id(), ben.id()));
+
+        assertEquals(List.of(cid.id()), friends.friendIdsOf(ann.id()));
+        assertEquals(List.of(), friends.friendIdsOf(ben.id()));
+        assertTrue(friends.addMutual(ann.id(), ben.id()), "they may become friends again");
+    }
+
+    @Test
     void friendsAreListedInIdOrder() {
         UserRef ann = Fixtures.newUser(db, "ann");
         UserRef first = Fixtures.newUser(db, "first");

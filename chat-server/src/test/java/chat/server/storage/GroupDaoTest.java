@@ -77,6 +77,50 @@ class GroupDaoTest {
     }
 
     @Test
+    void leavingTakesAMemberOutOnceAndLeavesTheCreator() {
+        UserRef owner = Fixtures.newUser(db, "owner");
+        UserRef joiner = Fixtures.newUser(db, "joiner");
+        GroupRow group = groups.create(Fixtures.unique("g"), "", owner.id(), 0L).orElseThrow();
+        groups.join(group.id(), joiner.id(), 0L);
+
+        assertEquals(Optional.of(new Departure(null)), groups.leave(group.id(), joiner.id()));
+        assertEquals(Optional.empty(), groups.leave(group.id(), joiner.id()));
+
+        assertEquals(List.of(new MemberRow(group.id(), owner.id(), owner.name(), GroupDao.CREATOR)),
+                groups.membersOf(group.id()));
+        assertEquals(List.of(), groups.groupsOf(joiner.id()));
+    }
+
+    @Test
+    void whenTheCreatorLeavesTheMemberWhoJoinedFirstBecomesCreator() {
+        UserRef owner = Fixtures.newUser(db, "owner");
+        UserRef later = Fixtures.newUser(db, "later");
+        UserRef earlier = Fixtures.newUser(db, "earlier");
+        GroupRow group = groups.create(Fixtures.unique("g"), "", owner.id(), 1L).orElseThrow();
+        groups.join(group.id(), later.id(), 7L);
+        groups.join(group.id(), earlier.id(), 5L);
+
+        assertEquals(Optional.of(new Departure(earlier.id())), groups.leave(group.id(), owner.id()));
+
+        assertEquals(List.of(new MemberRow(group.id(), later.id(), later.name(), GroupDao.NORMAL),
+                new MemberRow(group.id(), earlier.id(), earlier.name(), GroupDao.CREATOR)),
+                groups.membersOf(group.id()));
+    }
+
+    @Test
+    void aGroupWhoseLastMemberLeftStaysAndCanBeJoinedAgain() {
+        UserRef owner = Fixtures.newUser(db, "owner");
+        UserRef newcomer = Fixtures.newUser(db, "newcomer");
+        GroupRow group = groups.create(Fixtures.unique("g"), "", owner.id(), 0L).orElseThrow();
+
+        assertEquals(Optional.of(new Departure(null)), groups.leave(group.id(), owner.id()));
+
+        assertEquals(Optional.of(group), groups.findById(group.id()));
+        assertEquals(List.of(), groups.memberIds(group.id()));
+        assertTrue(groups.join(group.id(), newcomer.id(), 0L));
+    }
+
+    @Test
     void membershipIsAnsweredPerGroup() {
         UserRef owner = Fixtures.newUser(db, "owner");
         UserRef joiner = Fixtures.newUser(db, "joiner");

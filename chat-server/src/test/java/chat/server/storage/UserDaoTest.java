@@ -46,6 +46,17 @@ class UserDaoTest {
     }
 
     @Test
+    void aNewPasswordHashReplacesOnlyThatUsersOld() {
+        int dan = users.insert(Fixtures.unique("dan"), "old");
+        int eve = users.insert(Fixtures.unique("eve"), "old");
+
+        users.updatePassword(dan, "new");
+
+        assertEquals("new", users.findById(dan).orElseThrow().password());
+        assertEquals("old", users.findById(eve).orElseThrow().password());
+    }
+
+    @Test
     void unknownIdOrNameIsEmpty() {
         assertEquals(Optional.empty(), users.findById(Integer.MAX_VALUE));
         assertEquals(Optional.empty(), users.findByName(Fixtures.unique("nobody")));

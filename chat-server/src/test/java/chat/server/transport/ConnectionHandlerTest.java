@@ -23,6 +23,7 @@ import chat.core.Message;
 import chat.server.auth.ResumeTokens;
 import chat.server.cluster.Cluster;
 import chat.server.delivery.Mailbox;
+import chat.server.directory.ContactEvents;
 import chat.server.dispatch.Dispatcher;
 import chat.server.dispatch.Handlers;
 import chat.server.handler.Handler;
@@ -89,7 +90,8 @@ class ConnectionHandlerTest {
             TestSessions.logIn(session, new UserRef(request.id(), "user" + request.id()));
             logins.add(request.id());
         };
-        SessionRegistry sessions = new SessionRegistry(cluster, mailbox, () -> Long.MAX_VALUE);
+        SessionRegistry sessions = new SessionRegistry(cluster, mailbox, () -> Long.MAX_VALUE,
+                mock(ContactEvents.class));
         Dispatcher dispatcher = new Dispatcher(new Handlers()
                 .beforeLogin(Login.class, login)
                 .beforeLogin(Ping.class, new PingHandler())

@@ -11,6 +11,7 @@ import chat.core.Message.LoginAck;
 import chat.core.Message.Ping;
 import chat.server.cluster.Cluster;
 import chat.server.delivery.Mailbox;
+import chat.server.directory.ContactEvents;
 import chat.server.dispatch.Dispatcher;
 import chat.server.dispatch.Handlers;
 import chat.server.handler.Handler;
@@ -44,7 +45,7 @@ class ConnectionTimeoutsTest {
             session.reply(new LoginAck(request.seq(), 0, null, request.id(), "user" + request.id(), null, null, null));
         };
         SessionRegistry sessions = new SessionRegistry(mock(Cluster.class), mock(Mailbox.class),
-                () -> Long.MAX_VALUE);
+                () -> Long.MAX_VALUE, mock(ContactEvents.class));
         Dispatcher dispatcher = new Dispatcher(new Handlers()
                 .beforeLogin(Login.class, login)
                 .beforeLogin(Ping.class, new PingHandler()), sessions);
