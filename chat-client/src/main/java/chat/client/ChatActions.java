@@ -71,7 +71,11 @@ final class ChatActions {
                 HistoryAck.class, ack -> {
                     List<HistoryEntry> newestFirst = ack.messages();
                     boolean full = newestFirst.size() >= limit;
-                    Long oldest = newestFirst.isEmpty() ? before : newestFirst.getLast().mid();
+                    // Not a conditional expression: with a long on one side it would unbox a null before.
+                    Long oldest = before;
+                    if (!newestFirst.isEmpty()) {
+                        oldest = newestFirst.getLast().mid();
+                    }
                     cursor.set(new Cursor(myId(), query, limit, oldest, !full));
                     screen.show(renderer.history(title(query), newestFirst, before == null, full));
                 });

@@ -128,11 +128,20 @@ final class CommandParser {
         if (a.length < 3) {
             return new History(target, id, null);
         }
-        int count = id(Verb.HISTORY, a[2]);
-        if (count > Limits.MAX_HISTORY_PAGE) {
-            throw new BadInput("COUNT can be at most " + Limits.MAX_HISTORY_PAGE, Verb.HISTORY.usage());
+        return new History(target, id, count(a[2]));
+    }
+
+    private static int count(String text) {
+        try {
+            int count = Integer.parseInt(text);
+            if (count >= 1 && count <= Limits.MAX_HISTORY_PAGE) {
+                return count;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below, with the syntax.
         }
-        return new History(target, id, count);
+        throw new BadInput("COUNT is how many messages to show: a number from 1 to " + Limits.MAX_HISTORY_PAGE
+                + ", not '" + text + "'", Verb.HISTORY.usage());
     }
 
     /** Splits into between {@code min} and {@code max} words. */
@@ -171,7 +180,7 @@ final class CommandParser {
         return command;
     }
 
-    /** Ids and counts are positive whole numbers. */
+    /** Ids are positive whole numbers. */
     private static int id(Verb verb, String text) {
         try {
             int value = Integer.parseInt(text);

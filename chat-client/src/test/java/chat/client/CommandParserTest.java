@@ -81,7 +81,10 @@ class CommandParserTest {
         assertEquals("'0' is not a number like 23", invalid("addfriend:0").problem());
         assertTrue(invalid("history 8").usage().startsWith("usage: history friend|group ID"));
         assertTrue(invalid("history user 8").problem().contains("'friend' or 'group'"));
-        assertTrue(invalid("history friend 8 100000").problem().contains("at most"));
+        assertEquals("COUNT is how many messages to show: a number from 1 to 200, not '100000'",
+                invalid("history friend 8 100000").problem());
+        assertEquals("COUNT is how many messages to show: a number from 1 to 200, not '0'",
+                invalid("history friend 2 0").problem());
         assertEquals("'login' has no colon form", invalid("login:1:pw").problem());
     }
 
