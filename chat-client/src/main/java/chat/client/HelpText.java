@@ -14,7 +14,9 @@ final class HelpText {
         section(out, "Before login:", Verb.When.LOGGED_OUT);
         section(out, "After login:", Verb.When.LOGGED_IN);
         section(out, "Any time:", Verb.When.ANY);
-        out.append("The original client's forms work too: chat:ID:MESSAGE, addfriend:ID, creategroup:NAME:DESC,\n"
+        out.append("Quote a name that has spaces as in a shell: register \"John Doe\", creategroup \"my group\" 'for us';\n"
+                + "a message is sent as typed, quotes and all.\n"
+                + "The original client's forms work too: chat:ID:MESSAGE, addfriend:ID, creategroup:NAME:DESC,\n"
                 + "addgroup:ID, groupchat:ID:MESSAGE, loginout. Tab completes commands and friend/group ids.");
         return out.toAttributedString();
     }

@@ -1,8 +1,10 @@
 package chat.client;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** The REPL's commands: the words that name them, their syntax, and when they may be used. */
 enum Verb {
@@ -61,6 +63,11 @@ enum Verb {
             }
         }
         return Optional.empty();
+    }
+
+    /** Every word that names a command, aliases included. */
+    static List<String> allWords() {
+        return Arrays.stream(values()).flatMap(v -> Stream.concat(Stream.of(v.word), v.aliases.stream())).toList();
     }
 
     String word() {

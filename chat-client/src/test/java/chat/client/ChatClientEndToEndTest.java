@@ -117,7 +117,7 @@ class ChatClientEndToEndTest {
         carol.send("login 999999 nope");
         carol.expect("error: id or password is invalid!");
         int c = register(carol, "carol", "pw-c");
-        carol.send("register carol other");
+        carol.send("register carol 'other'");
         assertTrue(carol.expect("error: ").contains("taken"), "a taken name is refused");
         carol.send("login " + c + " pw-c");
         carol.expect("logged in as carol");
@@ -143,7 +143,7 @@ class ChatClientEndToEndTest {
     }
 
     private static int register(ScriptedClient client, String name, String password) throws InterruptedException {
-        client.send("register " + name + " " + password);
+        client.send("register " + name + " '" + password + "'");
         return number(ID, client.expect("registered " + name + " with id "));
     }
 
