@@ -33,14 +33,14 @@ final class ChatActions {
         this.renderer = renderer;
     }
 
-    CompletableFuture<Void> chat(Command.Chat command) {
+    CompletableFuture<Outcome> chat(Command.Chat command) {
         return exchange.ask(seq -> new Message.OneChat(seq, null, null, command.friendId(), command.text(), null, null),
                 OneChatAck.class,
                 ack -> screen.show(renderer.sentTo(command.friendId(), contacts.friend(command.friendId()),
                         ack.time())));
     }
 
-    CompletableFuture<Void> groupChat(Command.GroupChat command) {
+    CompletableFuture<Outcome> groupChat(Command.GroupChat command) {
         return exchange.ask(seq -> new Message.GroupChat(seq, null, null, command.groupId(), command.text(), null,
                         null),
                 GroupChatAck.class,
@@ -48,23 +48,24 @@ final class ChatActions {
                         ack.time())));
     }
 
-    CompletableFuture<Void> history(Command.History command) {
+    CompletableFuture<Outcome> history(Command.History command) {
         return page(command, command.count() != null ? command.count() : PAGE, null);
     }
 
-    CompletableFuture<Void> more() {
+    CompletableFuture<Outcome> more() {
         Cursor last = cursor.get();
         if (last == null || last.owner() != myId()) {
-            screen.show(renderer.error("nothing to page through yet: start with history friend|group ID"));
-        } else if (last.exhausted()) {
-            screen.show(renderer.history(title(last.query()), List.of(), false, false));
-        } else {
-            return page(last.query(), last.limit(), last.before());
+            screen.warn(renderer.error("nothing to page through yet: start with history friend|group ID"));
+            return CompletableFuture.completedFuture(Outcome.FAILED);
         }
-        return CompletableFuture.completedFuture(null);
+        if (last.exhausted()) {
+            screen.show(renderer.history(title(last.query()), List.of(), false, false));
+            return CompletableFuture.completedFuture(Outcome.DONE);
+        }
+        return page(last.query(), last.limit(), last.before());
     }
 
-    private CompletableFuture<Void> page(Command.History query, int limit, Long before) {
+    private CompletableFuture<Outcome> page(Command.History query, int limit, Long before) {
         boolean friend = query.target() == Command.Target.FRIEND;
         return exchange.ask(seq -> new Message.History(seq, null, friend ? query.id() : null,
                         friend ? null : query.id(), before, limit),

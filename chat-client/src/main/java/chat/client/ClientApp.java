@@ -24,11 +24,14 @@ final class ClientApp {
     private final String host;
     private final int port;
     private final FrontendFactory frontends;
+    private final boolean keepGoing;
 
-    ClientApp(String host, int port, FrontendFactory frontends) {
+    /** {@code keepGoing}: a script runs every line even after one failed (see {@link Verdict}). */
+    ClientApp(String host, int port, FrontendFactory frontends, boolean keepGoing) {
         this.host = host;
         this.port = port;
         this.frontends = frontends;
+        this.keepGoing = keepGoing;
     }
 
     ExitCode run() throws IOException {
@@ -54,7 +57,7 @@ final class ClientApp {
             try {
                 link.start(new Incoming(screen, renderer, chats, inbox, login, account, backoff, address()));
             } catch (IOException e) {
-                screen.show(renderer.error("cannot connect to " + address() + ": " + e.getMessage()));
+                screen.warn(renderer.error("cannot connect to " + address() + ": " + e.getMessage()));
                 return ExitCode.UNREACHABLE;
             }
             heartbeat.start();
@@ -65,9 +68,8 @@ final class ClientApp {
                     new ChatActions(exchange, contacts, login, screen, renderer),
                     new ContactActions(exchange, contacts, login, screen, renderer, view),
                     screen, renderer, new HelpText());
-            new Repl(frontend.lines(), screen, new CommandParser(), commands, account, login, renderer,
-                    REPL_PATIENCE).run();
-            return ExitCode.OK;
+            return new Repl(frontend.lines(), screen, new CommandParser(), commands, account, login, renderer,
+                    new Verdict(frontend.scripted(), keepGoing), REPL_PATIENCE).run();
         }
     }
 

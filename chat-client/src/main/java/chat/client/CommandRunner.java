@@ -42,12 +42,15 @@ final class CommandRunner {
     }
 
     /** Completes once the command's feedback has been shown. */
-    CompletableFuture<Void> run(Command command) {
+    CompletableFuture<Outcome> run(Command command) {
         return switch (command) {
-            case Nothing nothing -> done();
-            case Quit quit -> done();
-            case Invalid invalid -> show(renderer.usage(invalid));
-            case Help topic -> show(topic.topic() == null ? help.all() : help.one(topic.topic()));
+            case Nothing nothing -> done(Outcome.DONE);
+            case Quit quit -> done(Outcome.DONE);
+            case Invalid invalid -> failed(renderer.usage(invalid));
+            case Help topic -> {
+                screen.show(topic.topic() == null ? help.all() : help.one(topic.topic()));
+                yield done(Outcome.DONE);
+            }
             case Register register -> when(Verb.REGISTER, () -> account.register(register));
             case Login login -> when(Verb.LOGIN, () -> account.login(login));
             case Logout logout -> when(Verb.LOGOUT, () -> account.logout(false));
@@ -63,21 +66,21 @@ final class CommandRunner {
         };
     }
 
-    private CompletableFuture<Void> when(Verb verb, Supplier<CompletableFuture<Void>> action) {
+    private CompletableFuture<Outcome> when(Verb verb, Supplier<CompletableFuture<Outcome>> action) {
         if (verb.allowed(login.loggedIn())) {
             return action.get();
         }
-        return show(renderer.error(login.me()
+        return failed(renderer.error(login.me()
                 .map(me -> "you are logged in as " + me.name() + " (id " + me.id() + "); logout first")
                 .orElse("log in first: login ID [PASSWORD], or register NAME [PASSWORD]")));
     }
 
-    private CompletableFuture<Void> show(AttributedString text) {
-        screen.show(text);
-        return done();
+    private CompletableFuture<Outcome> failed(AttributedString why) {
+        screen.warn(why);
+        return done(Outcome.FAILED);
     }
 
-    private static CompletableFuture<Void> done() {
-        return CompletableFuture.completedFuture(null);
+    private static CompletableFuture<Outcome> done(Outcome outcome) {
+        return CompletableFuture.completedFuture(outcome);
     }
 }

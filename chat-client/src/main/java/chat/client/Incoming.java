@@ -47,7 +47,7 @@ final class Incoming implements Link.Events {
         }
         chats.of(message).ifPresentOrElse(screen::show, () -> {
             if (message instanceof Message.Error error && !refusedReport(error) && login.loggedIn()) {
-                screen.show(renderer.error("from the server: " + error.errmsg()));
+                screen.warn(renderer.error("from the server: " + error.errmsg()));
             }
         });
     }
@@ -58,20 +58,20 @@ final class Incoming implements Link.Events {
 
     @Override
     public void unreadable(String why) {
-        screen.show(renderer.notice("ignored a message from the server that could not be read: " + why));
+        screen.warn(renderer.notice("ignored a message from the server that could not be read: " + why));
     }
 
     @Override
     public void lost(String why) {
         if (login.loggedIn()) {
-            screen.show(renderer.notice("lost the connection to " + address + " (" + why + "); reconnecting"));
+            screen.warn(renderer.notice("lost the connection to " + address + " (" + why + "); reconnecting"));
         }
     }
 
     @Override
     public void retrying(int attempt, Duration delay, String why) {
         if (login.loggedIn()) {
-            screen.show(renderer.notice(String.format(Locale.ROOT,
+            screen.warn(renderer.notice(String.format(Locale.ROOT,
                     "reconnect attempt %d failed (%s); next try in %.1f s", attempt, why, delay.toMillis() / 1000.0)));
         }
     }
@@ -82,7 +82,7 @@ final class Incoming implements Link.Events {
         if (!login.loggedIn()) {
             return;
         }
-        screen.show(renderer.notice("reconnected to " + address));
+        screen.warn(renderer.notice("reconnected to " + address));
         try {
             for (int attempt = 1; attempt <= RELOGIN_TRIES; attempt++) {
                 if (!account.loginAgain(attempt == RELOGIN_TRIES).join()) {
@@ -93,7 +93,7 @@ final class Incoming implements Link.Events {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (CompletionException e) {
-            screen.show(renderer.error("could not log back in: " + e.getCause()));
+            screen.warn(renderer.error("could not log back in: " + e.getCause()));
         }
     }
 }

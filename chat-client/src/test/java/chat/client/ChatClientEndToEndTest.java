@@ -110,36 +110,62 @@ class ChatClientEndToEndTest {
     }
 
     @Test
-    void mistakesAndRefusalsGetClearFeedback() throws Exception {
-        ScriptedClient carol = new ScriptedClient("carol", server.port());
+    void mistakesAndRefusalsGetClearFeedbackOnStderrAndKeepGoingRunsEveryLine() throws Exception {
+        ScriptedClient carol = new ScriptedClient("carol", server.port(), "--keep-going");
         carol.send("chat 1 hi");
-        carol.expect("error: log in first: login ID [PASSWORD], or register NAME [PASSWORD]");
+        carol.expectOnStderr("error: log in first: login ID [PASSWORD], or register NAME [PASSWORD]");
         carol.send("login 999999 nope");
-        carol.expect("error: id or password is invalid!");
+        carol.expectOnStderr("error: id or password is invalid!");
         int c = register(carol, "carol", "pw-c");
         carol.send("register carol 'other'");
-        assertTrue(carol.expect("error: ").contains("taken"), "a taken name is refused");
+        assertTrue(carol.expectOnStderr("error: ").contains("taken"), "a taken name is refused");
         carol.send("login " + c + " pw-c");
         carol.expect("logged in as carol");
 
         carol.send("chat abc hello");
-        carol.expect("error: 'abc' is not a number like 23");
-        carol.expect("usage: chat FRIEND_ID MESSAGE   or   chat:FRIEND_ID:MESSAGE");
+        carol.expectOnStderr("error: 'abc' is not a number like 23");
+        carol.expectOnStderr("usage: chat FRIEND_ID MESSAGE   or   chat:FRIEND_ID:MESSAGE");
         carol.send("dance");
-        carol.expect("error: unknown command 'dance'");
+        carol.expectOnStderr("error: unknown command 'dance'");
         carol.send("login " + c + " pw-c");
-        carol.expect("error: you are logged in as carol");
+        carol.expectOnStderr("error: you are logged in as carol");
         carol.send("joingroup 999999");
-        carol.expect("error: ");
+        carol.expectOnStderr("error: ");
         carol.send("groupchat 999999 anyone?");
-        carol.expect("error: ");
+        carol.expectOnStderr("error: ");
         carol.send("more");
-        carol.expect("error: nothing to page through yet");
+        carol.expectOnStderr("error: nothing to page through yet");
 
         carol.endInput();
         carol.expect("bye");
-        assertEquals(0, carol.exit());
+        assertEquals(4, carol.exit(), "a command failed");
         assertFalse(carol.transcript().contains("Exception"), carol.transcript());
+    }
+
+    @Test
+    void aScriptStopsAtItsFirstFailedCommandAndExitsFour() throws Exception {
+        ScriptedClient dave = new ScriptedClient("dave", server.port());
+        int d = register(dave, "dave", "pw-d");
+        dave.send("login " + d);
+        dave.send("wrong password");
+        dave.send("creategroup never-made");
+        dave.expectOnStderr("error: id or password is invalid!");
+        dave.expectOnStderr("error: stopped: the command on line 2 failed, so the lines after it were not run");
+        dave.expect("bye");
+        assertEquals(4, dave.exit());
+        assertFalse(dave.transcript().contains("never-made"), dave.transcript());
+    }
+
+    @Test
+    void aScriptWithoutFailuresExitsZeroWithNothingOnStderr() throws Exception {
+        ScriptedClient erin = new ScriptedClient("erin", server.port());
+        int e = register(erin, "erin", "pw-e");
+        erin.send("login " + e + " pw-e");
+        erin.expect("logged in as erin");
+        erin.send("quit");
+        erin.expect("bye");
+        assertEquals(0, erin.exit());
+        assertFalse(erin.transcript().contains(ScriptedClient.STDERR), erin.transcript());
     }
 
     private static int register(ScriptedClient client, String name, String password) throws InterruptedException {
