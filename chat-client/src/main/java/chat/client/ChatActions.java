@@ -1,5 +1,6 @@
 package chat.client;
 
+import chat.core.Contacts;
 import chat.core.Contacts.HistoryEntry;
 import chat.core.Message;
 import chat.core.Message.GroupChatAck;
@@ -20,14 +21,17 @@ final class ChatActions {
 
     private final Exchange exchange;
     private final ContactList contacts;
+    private final People people;
     private final LoginState login;
     private final Screen screen;
     private final Renderer renderer;
     private final AtomicReference<Cursor> cursor = new AtomicReference<>();
 
-    ChatActions(Exchange exchange, ContactList contacts, LoginState login, Screen screen, Renderer renderer) {
+    ChatActions(Exchange exchange, ContactList contacts, People people, LoginState login, Screen screen,
+                Renderer renderer) {
         this.exchange = exchange;
         this.contacts = contacts;
+        this.people = people;
         this.login = login;
         this.screen = screen;
         this.renderer = renderer;
@@ -36,8 +40,16 @@ final class ChatActions {
     CompletableFuture<Outcome> chat(Command.Chat command) {
         return exchange.ask(seq -> new Message.OneChat(seq, null, null, command.friendId(), command.text(), null, null),
                 OneChatAck.class,
-                ack -> screen.show(renderer.sentTo(command.friendId(), contacts.friend(command.friendId()),
-                        ack.time())));
+                ack -> screen.show(renderer.sentTo(command.friendId(), people.name(command.friendId()),
+                        delivery(command.friendId()), ack.time())));
+    }
+
+    private Renderer.Delivery delivery(int userId) {
+        if (userId == myId()) {
+            return Renderer.Delivery.TO_YOURSELF;
+        }
+        boolean offline = contacts.friend(userId).map(f -> Contacts.OFFLINE.equals(f.state())).orElse(false);
+        return offline ? Renderer.Delivery.KEPT : Renderer.Delivery.SENT;
     }
 
     CompletableFuture<Outcome> groupChat(Command.GroupChat command) {
@@ -83,7 +95,7 @@ final class ChatActions {
     }
 
     private AttributedString title(Command.History query) {
-        return renderer.historyTitle(query, contacts.friend(query.id()), contacts.group(query.id()));
+        return renderer.historyTitle(query, people.name(query.id()), contacts.group(query.id()));
     }
 
     private int myId() {

@@ -39,7 +39,8 @@ final class ClientApp {
         ContactList contacts = new ContactList();
         LoginState login = new LoginState();
         Renderer renderer = new Renderer();
-        ChatLines chats = new ChatLines(renderer, contacts, codec);
+        People people = new People(login, contacts);
+        ChatLines chats = new ChatLines(renderer, contacts, people, codec);
         Inbox inbox = new Inbox(login, ChatCursor.span(SEEN_WINDOW));
         // java.util.Random, unlike most generators, is safe to share between the link and the re-login thread.
         Backoff backoff = new Backoff(RECONNECT_FIRST, RECONNECT_CAP, new Random());
@@ -65,7 +66,7 @@ final class ClientApp {
             screen.show(renderer.info("connected to " + address()
                     + "; 'register NAME' or 'login ID' to start, 'help' for all commands"));
             CommandRunner commands = new CommandRunner(login, account,
-                    new ChatActions(exchange, contacts, login, screen, renderer),
+                    new ChatActions(exchange, contacts, people, login, screen, renderer),
                     new ContactActions(exchange, contacts, login, screen, renderer, view),
                     screen, renderer, new HelpText());
             return new Repl(frontend.lines(), screen, new CommandParser(), commands, account, login, renderer,

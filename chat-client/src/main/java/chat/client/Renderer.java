@@ -49,10 +49,28 @@ final class Renderer {
         return out.append(" said: ").append(chat.msg()).toAttributedString();
     }
 
-    /** The ack does not say whether the friend was online: the server delivers or keeps it either way. */
-    AttributedString sentTo(int friendId, Optional<Friend> friend, String time) {
-        AttributedStringBuilder out = new AttributedStringBuilder().append("sent to ");
-        Styles.who(out, friendId, friend.map(Friend::name).orElse(null));
+    /** What became of a one-to-one chat, as far as the client can tell from its contact list. */
+    enum Delivery {
+        /** To someone online, or whose state is not known. */
+        SENT,
+        /** To a friend last seen offline: the server keeps it for them. */
+        KEPT,
+        TO_YOURSELF
+    }
+
+    /**
+     * The ack does not say whether the recipient was online: the server delivers or keeps a chat either way, so
+     * {@code delivery} comes from the contact list.
+     */
+    AttributedString sentTo(int userId, Optional<String> name, Delivery delivery, String time) {
+        AttributedStringBuilder out = new AttributedStringBuilder()
+                .append(delivery == Delivery.KEPT ? "kept for " : "sent to ");
+        Styles.who(out, userId, name.orElse(null));
+        out.append(switch (delivery) {
+            case SENT -> "";
+            case KEPT -> " (offline; they get it when they log in)";
+            case TO_YOURSELF -> " (yourself)";
+        });
         return out.append(" at ").append(time).toAttributedString();
     }
 
@@ -105,11 +123,11 @@ final class Renderer {
     }
 
     /** {@code with [8]bob} or {@code in group [3]devs}, for history headings. */
-    AttributedString historyTitle(Command.History query, Optional<Friend> friend, Optional<Group> group) {
+    AttributedString historyTitle(Command.History query, Optional<String> userName, Optional<Group> group) {
         AttributedStringBuilder out = new AttributedStringBuilder();
         if (query.target() == Command.Target.FRIEND) {
             out.append("with ");
-            Styles.who(out, query.id(), friend.map(Friend::name).orElse(null));
+            Styles.who(out, query.id(), userName.orElse(null));
         } else {
             out.append("in group ");
             groupName(out, query.id(), group);

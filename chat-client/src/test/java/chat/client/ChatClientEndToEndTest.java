@@ -168,6 +168,41 @@ class ChatClientEndToEndTest {
         assertFalse(erin.transcript().contains(ScriptedClient.STDERR), erin.transcript());
     }
 
+    @Test
+    void sentChatsNameTheirRecipientAndSayWhenOneIsKeptForAnOfflineFriend() throws Exception {
+        ScriptedClient fay = new ScriptedClient("fay", server.port());
+        ScriptedClient gus = new ScriptedClient("gus", server.port());
+        int f = register(fay, "fay", "pw-f");
+        int g = register(gus, "gus", "pw-g");
+        int h = register(fay, "hal", "pw-h");
+        fay.send("login " + f + " pw-f");
+        fay.expect("logged in as fay");
+        gus.send("login " + g + " pw-g");
+        gus.expect("logged in as gus");
+        fay.send("creategroup \"fay's group\" 'where we meet'");
+        int group = number(GROUP_ID, fay.expect("created group ["));
+        gus.send("joingroup " + group);
+        gus.expect("joined group [" + group + "]fay's group (2 members)");
+        fay.send("groups");
+        fay.expect("[" + group + "]fay's group: where we meet");
+
+        fay.send("chat " + g + " not friends, but I know your name from the group");
+        fay.expect("sent to [" + g + "]gus at ");
+        fay.send("chat " + f + " a note to myself");
+        fay.expect("sent to [" + f + "]fay (yourself) at ");
+        fay.send("addfriend " + h);
+        fay.expect("[" + h + "]hal is now your friend (offline)");
+        fay.send("chat " + h + " see you later");
+        fay.expect("kept for [" + h + "]hal (offline; they get it when they log in) at ");
+
+        fay.send("quit");
+        gus.send("quit");
+        for (ScriptedClient client : new ScriptedClient[] {fay, gus}) {
+            client.expect("bye");
+            assertEquals(0, client.exit(), client.transcript());
+        }
+    }
+
     private static int register(ScriptedClient client, String name, String password) throws InterruptedException {
         client.send("register " + name + " '" + password + "'");
         return number(ID, client.expect("registered " + name + " with id "));

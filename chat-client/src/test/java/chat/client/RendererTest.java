@@ -38,8 +38,12 @@ class RendererTest {
     @Test
     void feedbackNamesWhatWasDone() {
         assertEquals("sent to [8]bob at 2024-05-01 10:00:00",
-                text(renderer.sentTo(8, Optional.of(new Friend(8, "bob", "online")), "2024-05-01 10:00:00")));
-        assertEquals("sent to [9] at t", text(renderer.sentTo(9, Optional.empty(), "t")));
+                text(renderer.sentTo(8, Optional.of("bob"), Renderer.Delivery.SENT, "2024-05-01 10:00:00")));
+        assertEquals("sent to [9] at t", text(renderer.sentTo(9, Optional.empty(), Renderer.Delivery.SENT, "t")));
+        assertEquals("kept for [8]bob (offline; they get it when they log in) at t",
+                text(renderer.sentTo(8, Optional.of("bob"), Renderer.Delivery.KEPT, "t")));
+        assertEquals("sent to [7]alice (yourself) at t",
+                text(renderer.sentTo(7, Optional.of("alice"), Renderer.Delivery.TO_YOURSELF, "t")));
         assertEquals("sent to group [3]开发组 at t", text(renderer.sentToGroup(3, Optional.of(DEVS), "t")));
         assertEquals("[8]bob is now your friend (offline)",
                 text(renderer.friendAdded(new Friend(8, "bob", "offline"))));
@@ -53,7 +57,7 @@ class RendererTest {
                 new HistoryEntry(12, 8, "bob", 7, null, "second", "2024-05-01 10:00:02"),
                 new HistoryEntry(11, 7, "alice", 8, null, "first", "2024-05-01 10:00:01"));
         AttributedString title = renderer.historyTitle(new Command.History(Command.Target.FRIEND, 8, null),
-                Optional.of(new Friend(8, "bob", "online")), Optional.empty());
+                Optional.of("bob"), Optional.empty());
         assertEquals("""
                 messages with [8]bob, oldest first:
                   2024-05-01 10:00:01 [7]alice: first
