@@ -3,6 +3,7 @@ package chat.client;
 import chat.core.Codec;
 import chat.core.Limits;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Random;
 
@@ -38,7 +39,7 @@ final class ClientApp {
         Codec codec = new Codec();
         ContactList contacts = new ContactList();
         LoginState login = new LoginState();
-        Renderer renderer = new Renderer();
+        Renderer renderer = new Renderer(new TimeLabel(Clock.systemDefaultZone()));
         People people = new People(login, contacts);
         ChatLines chats = new ChatLines(renderer, contacts, people, codec);
         Inbox inbox = new Inbox(login, ChatCursor.span(SEEN_WINDOW));

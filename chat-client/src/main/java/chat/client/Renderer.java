@@ -11,8 +11,17 @@ import java.util.Optional;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 
-/** Turns chats and the answers to commands into text. Pure: the same input always gives the same output. */
+/**
+ * Turns chats and the answers to commands into text. Pure but for today's date: the same input on the same day
+ * gives the same output.
+ */
 final class Renderer {
+    private final TimeLabel times;
+
+    Renderer(TimeLabel times) {
+        this.times = times;
+    }
+
     AttributedString info(String text) {
         return new AttributedString(text);
     }
@@ -71,13 +80,13 @@ final class Renderer {
             case KEPT -> " (offline; they get it when they log in)";
             case TO_YOURSELF -> " (yourself)";
         });
-        return out.append(" at ").append(time).toAttributedString();
+        return out.append(" at ").append(times.of(time)).toAttributedString();
     }
 
     AttributedString sentToGroup(int groupId, Optional<Group> group, String time) {
         AttributedStringBuilder out = new AttributedStringBuilder().append("sent to group ");
         groupName(out, groupId, group);
-        return out.append(" at ").append(time).toAttributedString();
+        return out.append(" at ").append(times.of(time)).toAttributedString();
     }
 
     AttributedString friendAdded(Friend friend) {
@@ -112,7 +121,7 @@ final class Renderer {
         }
         out.append("messages ").append(title).append(", oldest first:");
         for (HistoryEntry entry : newestFirst.reversed()) {
-            out.append("\n  ").styled(Styles.TIME, entry.time()).append(' ');
+            out.append("\n  ").styled(Styles.TIME, times.of(entry.time())).append(' ');
             Styles.who(out, entry.id(), entry.name());
             out.append(": ").append(entry.msg());
         }
@@ -135,10 +144,10 @@ final class Renderer {
         return out.toAttributedString();
     }
 
-    private static AttributedStringBuilder timed(String time) {
+    private AttributedStringBuilder timed(String time) {
         AttributedStringBuilder out = new AttributedStringBuilder();
         if (time != null) {
-            out.styled(Styles.TIME, time).append(' ');
+            out.styled(Styles.TIME, times.of(time)).append(' ');
         }
         return out;
     }

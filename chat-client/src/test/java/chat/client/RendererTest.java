@@ -9,6 +9,9 @@ import chat.core.Contacts.HistoryEntry;
 import chat.core.Contacts.Member;
 import chat.core.Message.GroupChat;
 import chat.core.Message.OneChat;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.jline.utils.AttributedString;
@@ -18,7 +21,10 @@ class RendererTest {
     private static final Group DEVS =
             new Group(3, "开发组", "backend", List.of(new Member(7, "alice", "online", "creator")));
 
-    private final Renderer renderer = new Renderer();
+    /** A day none of the chats below is from, so their dates are shown. */
+    static final Clock ANOTHER_DAY = Clock.fixed(Instant.parse("2030-01-01T12:00:00Z"), ZoneOffset.UTC);
+
+    private final Renderer renderer = new Renderer(new TimeLabel(ANOTHER_DAY));
 
     @Test
     void oneChatReadsLikeTheOriginalClient() {
@@ -65,6 +71,18 @@ class RendererTest {
                 (type 'more' for older messages)""", text(renderer.history(title, newestFirst, true, true)));
         assertEquals("no messages with [8]bob", text(renderer.history(title, List.of(), true, false)));
         assertEquals("no older messages with [8]bob", text(renderer.history(title, List.of(), false, false)));
+    }
+
+    @Test
+    void todaysChatsAreShownWithoutTheirDate() {
+        Renderer onTheDay = new Renderer(new TimeLabel(Clock.fixed(Instant.parse("2024-05-01T23:00:00Z"),
+                ZoneOffset.UTC)));
+        OneChat chat = new OneChat(null, 23, "zhang san", 7, "hi", "2024-05-01 10:00:00", 41L);
+        assertEquals("10:00:00 [23]zhang san said: hi", text(onTheDay.oneChat(chat)));
+        assertEquals("sent to [8]bob at 10:00:00",
+                text(onTheDay.sentTo(8, Optional.of("bob"), Renderer.Delivery.SENT, "2024-05-01 10:00:00")));
+        assertEquals("sent to [8]bob at 2024-04-30 23:59:59",
+                text(onTheDay.sentTo(8, Optional.of("bob"), Renderer.Delivery.SENT, "2024-04-30 23:59:59")));
     }
 
     @Test
