@@ -15,17 +15,19 @@ final class AccountActions {
     private final Exchange exchange;
     private final LoginState login;
     private final ContactList contacts;
+    private final Conversations conversations;
     private final Screen screen;
     private final Renderer renderer;
     private final ContactsView view;
     private final CatchUp catchUp;
     private final PositionReporter reporter;
 
-    AccountActions(Exchange exchange, LoginState login, ContactList contacts, Screen screen, Renderer renderer,
-                   ContactsView view, CatchUp catchUp, PositionReporter reporter) {
+    AccountActions(Exchange exchange, LoginState login, ContactList contacts, Conversations conversations,
+                   Screen screen, Renderer renderer, ContactsView view, CatchUp catchUp, PositionReporter reporter) {
         this.exchange = exchange;
         this.login = login;
         this.contacts = contacts;
+        this.conversations = conversations;
         this.screen = screen;
         this.renderer = renderer;
         this.view = view;
@@ -69,6 +71,7 @@ final class AccountActions {
         Optional<LoginState.Me> me = login.me();
         login.loggedOut();
         contacts.clear();
+        conversations.forget();
         me.ifPresent(who -> reporter.last(who.id()));
         return exchange.ask(seq -> new Message.Logout(seq, null), LogoutAck.class,
                 ack -> screen.show(renderer.info(leaving ? "logged out" : "logged out; log in again with: login ID")));
@@ -98,6 +101,7 @@ final class AccountActions {
                     } else {
                         login.loggedOut();
                         contacts.clear();
+                        conversations.forget();
                         screen.warn(renderer.error("could not log back in: " + reason(ack.errmsg(), "refused")
                                 + "; log in again with: login " + credentials.id()));
                     }

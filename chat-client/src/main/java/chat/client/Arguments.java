@@ -93,7 +93,7 @@ final class Arguments {
         } catch (NumberFormatException e) {
             // Reported below, with the syntax.
         }
-        throw new BadInput("'" + text + "' is not " + (text.matches("-?\\d+") ? "an id: ids are numbers from 1 up," : "a number")
-                + " like 23", verb.usage());
+        String what = text.matches("-?\\d+") ? "an id: ids are numbers from 1 up," : "a number";
+        throw new BadInput("'" + text + "' is not " + what + " like 23", verb.usage());
     }
 }

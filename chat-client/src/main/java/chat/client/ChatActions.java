@@ -22,16 +22,18 @@ final class ChatActions {
     private final Exchange exchange;
     private final ContactList contacts;
     private final People people;
+    private final Conversations conversations;
     private final LoginState login;
     private final Screen screen;
     private final Renderer renderer;
     private final AtomicReference<Cursor> cursor = new AtomicReference<>();
 
-    ChatActions(Exchange exchange, ContactList contacts, People people, LoginState login, Screen screen,
-                Renderer renderer) {
+    ChatActions(Exchange exchange, ContactList contacts, People people, Conversations conversations, LoginState login,
+                Screen screen, Renderer renderer) {
         this.exchange = exchange;
         this.contacts = contacts;
         this.people = people;
+        this.conversations = conversations;
         this.login = login;
         this.screen = screen;
         this.renderer = renderer;
@@ -60,7 +62,9 @@ final class ChatActions {
                         ack.time())));
     }
 
+    /** Reading a conversation's history reads what was unread in it. */
     CompletableFuture<Outcome> history(Command.History command) {
+        conversations.read(new Conversation(command.target(), command.id()));
         return page(command, command.count() != null ? command.count() : PAGE, null);
     }
 

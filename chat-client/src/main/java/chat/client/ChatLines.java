@@ -12,24 +12,28 @@ import java.util.Optional;
 import org.jline.utils.AttributedString;
 
 /**
- * Chats from others on their way to the screen, live, synced or waiting since the last login: each is rendered
- * with group names from the contact cache, and its sender's name is remembered.
+ * Chats from others on their way to the screen, each once, live, synced or waiting since the last login: each is
+ * rendered with group names from the contact cache, its sender's name is remembered, and it counts as unread in
+ * its conversation unless that is the open one.
  */
 final class ChatLines {
     private final Renderer renderer;
     private final ContactList contacts;
     private final People people;
+    private final Conversations conversations;
     private final Codec codec;
 
-    ChatLines(Renderer renderer, ContactList contacts, People people, Codec codec) {
+    ChatLines(Renderer renderer, ContactList contacts, People people, Conversations conversations, Codec codec) {
         this.renderer = renderer;
         this.contacts = contacts;
         this.people = people;
+        this.conversations = conversations;
         this.codec = codec;
     }
 
     /** The line for a chat, or empty when the message is not one. */
     Optional<AttributedString> of(Message message) {
+        Conversation.of(message).ifPresent(conversations::arrived);
         return switch (message) {
             case OneChat chat -> {
                 people.heard(chat.id(), chat.name());

@@ -41,7 +41,8 @@ final class ClientApp {
         LoginState login = new LoginState();
         Renderer renderer = new Renderer(new TimeLabel(Clock.systemDefaultZone()));
         People people = new People(login, contacts);
-        ChatLines chats = new ChatLines(renderer, contacts, people, codec);
+        Conversations conversations = new Conversations();
+        ChatLines chats = new ChatLines(renderer, contacts, people, conversations, codec);
         Inbox inbox = new Inbox(login, ChatCursor.span(SEEN_WINDOW));
         // java.util.Random, unlike most generators, is safe to share between the link and the re-login thread.
         Backoff backoff = new Backoff(RECONNECT_FIRST, RECONNECT_CAP, new Random());
@@ -53,9 +54,9 @@ final class ClientApp {
              PositionReporter reporter = new PositionReporter(link, inbox, login, REPORT_POSITION_EVERY)) {
             Screen screen = frontend.screen();
             Exchange exchange = new Exchange(link, screen, renderer, ANSWER_TIMEOUT);
-            ContactsView view = new ContactsView();
-            AccountActions account = new AccountActions(exchange, login, contacts, screen, renderer, view, catchUp,
-                    reporter);
+            ContactsView view = new ContactsView(conversations);
+            AccountActions account = new AccountActions(exchange, login, contacts, conversations, screen, renderer,
+                    view, catchUp, reporter);
             try {
                 link.start(new Incoming(screen, renderer, chats, inbox, login, account, backoff, address()));
             } catch (IOException e) {
@@ -66,11 +67,14 @@ final class ClientApp {
             reporter.start();
             screen.show(renderer.info("connected to " + address()
                     + "; 'register NAME' or 'login ID' to start, 'help' for all commands"));
-            CommandRunner commands = new CommandRunner(login, account,
-                    new ChatActions(exchange, contacts, people, login, screen, renderer),
+            ChatActions chatActions = new ChatActions(exchange, contacts, people, conversations, login, screen,
+                    renderer);
+            CommandRunner commands = new CommandRunner(login, account, chatActions,
                     new ContactActions(exchange, contacts, login, screen, renderer, view),
+                    new ConversationActions(conversations, contacts, people, chatActions, screen, renderer),
                     screen, renderer, new HelpText());
-            return new Repl(frontend.lines(), screen, new CommandParser(), commands, account, login, renderer,
+            return new Repl(frontend.lines(), screen, new CommandParser(), conversations,
+                    new Prompt(login, conversations, people, contacts), commands, account, login, renderer,
                     new Verdict(frontend.scripted(), keepGoing), REPL_PATIENCE).run();
         }
     }

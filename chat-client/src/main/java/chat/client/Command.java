@@ -60,5 +60,19 @@ sealed interface Command {
     record More() implements Command {
     }
 
+    /**
+     * {@code who} is an id or a name, looked up in the contact list when the command runs; {@code target} is
+     * null when the user left it to be worked out.
+     */
+    record Open(Target target, String who) implements Command {
+    }
+
+    record Close() implements Command {
+    }
+
+    /** A plain line typed while a conversation is open: a message for it. */
+    record Say(String text) implements Command {
+    }
+
     enum Target { FRIEND, GROUP }
 }

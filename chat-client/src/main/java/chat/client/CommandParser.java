@@ -1,5 +1,13 @@
 package chat.client;
 
+import static chat.client.Arguments.count;
+import static chat.client.Arguments.historyCount;
+import static chat.client.Arguments.id;
+import static chat.client.Arguments.message;
+import static chat.client.Arguments.noArguments;
+import static chat.client.Arguments.required;
+
+import chat.client.Arguments.BadInput;
 import chat.client.Command.AddFriend;
 import chat.client.Command.Chat;
 import chat.client.Command.CreateGroup;
@@ -10,17 +18,10 @@ import chat.client.Command.Invalid;
 import chat.client.Command.JoinGroup;
 import chat.client.Command.Login;
 import chat.client.Command.Nothing;
+import chat.client.Command.Open;
 import chat.client.Command.Register;
+import chat.client.Command.Say;
 import chat.client.Command.Target;
-import static chat.client.Arguments.colonMessage;
-import static chat.client.Arguments.count;
-import static chat.client.Arguments.historyCount;
-import static chat.client.Arguments.id;
-import static chat.client.Arguments.message;
-import static chat.client.Arguments.noArguments;
-import static chat.client.Arguments.required;
-
-import chat.client.Arguments.BadInput;
 import chat.client.Words.Word;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +50,7 @@ final class CommandParser {
         int end = head.end();
         try {
             if (end < text.length() && text.charAt(end) == ':') {
-                return colonForm(known(head.group()), new Words(text, end + 1));
+                return ColonForm.parse(known(head.group()), new Words(text, end + 1));
             }
             if (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
                 throw unknown(text.split("\\p{javaWhitespace}", 2)[0]);
@@ -58,6 +59,31 @@ final class CommandParser {
         } catch (BadInput e) {
             return new Invalid(e.getMessage(), e.usage());
         }
+    }
+
+    /**
+     * A line as the REPL reads it. A line that starts with {@code /} is a command, without the slash. While a
+     * conversation is open, a line that does not start with a command word is a message for it, and a {@code \}
+     * in front sends one that does: {@code \more coffee?} says "more coffee?", {@code \/shrug} says "/shrug".
+     */
+    Command read(String line, boolean conversationOpen) {
+        String text = line == null ? "" : line.strip();
+        if (text.startsWith("/")) {
+            return parse(text.substring(1));
+        }
+        if (!conversationOpen || startsWithCommand(text)) {
+            return parse(text);
+        }
+        String message = text.startsWith("\\") ? text.substring(1) : text;
+        return message.isBlank() ? new Nothing() : new Say(message);
+    }
+
+    private static boolean startsWithCommand(String text) {
+        Matcher head = VERB.matcher(text);
+        head.lookingAt();
+        int end = head.end();
+        boolean whole = end == text.length() || text.charAt(end) == ':' || Character.isWhitespace(text.charAt(end));
+        return whole && Verb.byWord(head.group()).isPresent();
     }
 
     /**
@@ -98,6 +124,8 @@ final class CommandParser {
                 case GROUPS -> noArguments(verb, words, new Command.Groups());
                 case HISTORY -> history(count(verb, words.all(), 2, 3));
                 case MORE -> noArguments(verb, words, new Command.More());
+                case OPEN -> open(count(verb, words.all(), 1, 2));
+                case CLOSE -> noArguments(verb, words, new Command.Close());
                 case LOGOUT -> noArguments(verb, words, new Command.Logout());
                 case HELP -> help(count(verb, words.all(), 0, 1));
                 case QUIT -> noArguments(verb, words, new Command.Quit());
@@ -139,37 +167,23 @@ final class CommandParser {
         return new Help(Verb.byWord(topic).orElseThrow(() -> unknown(topic)));
     }
 
-    private Command colonForm(Verb verb, Words fields) {
-        try {
-            return switch (verb) {
-                case CHAT -> new Chat(id(verb, fields.field()), colonMessage(verb, fields));
-                case GROUPCHAT -> new GroupChat(id(verb, fields.field()), colonMessage(verb, fields));
-                case ADDFRIEND -> new AddFriend(id(verb, fields.field()));
-                case JOINGROUP -> new JoinGroup(id(verb, fields.field()));
-                case CREATEGROUP -> {
-                    Word name = fields.field();
-                    if (name.text().isBlank()) {
-                        throw new BadInput("missing the group's name", verb.usage());
-                    }
-                    String description = fields.rest().strip();
-                    yield new CreateGroup(name.text(), description.isEmpty() ? null : description);
-                }
-                default -> throw new BadInput("'" + verb.word() + "' has no colon form", verb.usage());
-            };
-        } catch (Words.Malformed e) {
-            throw new BadInput(e.getMessage(), verb.usage());
-        }
-    }
-
     private static Command history(List<Word> a) {
-        Target target = switch (a.get(0).text().toLowerCase(Locale.ROOT)) {
-            case "friend", "f" -> Target.FRIEND;
-            case "group", "g" -> Target.GROUP;
-            default -> throw new BadInput("say 'friend' or 'group' before the id, not '" + a.get(0).text() + "'",
-                    Verb.HISTORY.usage());
-        };
+        Target target = target(Verb.HISTORY, a.get(0));
         int id = id(Verb.HISTORY, a.get(1));
         return new History(target, id, a.size() < 3 ? null : historyCount(a.get(2).text()));
+    }
+
+    private static Command open(List<Word> a) {
+        return a.size() == 1 ? new Open(null, a.get(0).text()) : new Open(target(Verb.OPEN, a.get(0)), a.get(1).text());
+    }
+
+    private static Target target(Verb verb, Word word) {
+        return switch (word.text().toLowerCase(Locale.ROOT)) {
+            case "friend", "f" -> Target.FRIEND;
+            case "group", "g" -> Target.GROUP;
+            default -> throw new BadInput("say 'friend' or 'group' before the id, not '" + word.text() + "'",
+                    verb.usage());
+        };
     }
 
     private static Verb known(String word) {

@@ -1,6 +1,7 @@
 package chat.client;
 
 import chat.client.Command.AddFriend;
+import chat.client.Command.Close;
 import chat.client.Command.Chat;
 import chat.client.Command.CreateGroup;
 import chat.client.Command.Friends;
@@ -14,8 +15,10 @@ import chat.client.Command.Login;
 import chat.client.Command.Logout;
 import chat.client.Command.More;
 import chat.client.Command.Nothing;
+import chat.client.Command.Open;
 import chat.client.Command.Quit;
 import chat.client.Command.Register;
+import chat.client.Command.Say;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.jline.utils.AttributedString;
@@ -26,16 +29,18 @@ final class CommandRunner {
     private final AccountActions account;
     private final ChatActions chats;
     private final ContactActions contacts;
+    private final ConversationActions conversation;
     private final Screen screen;
     private final Renderer renderer;
     private final HelpText help;
 
-    CommandRunner(LoginState login, AccountActions account, ChatActions chats, ContactActions contacts, Screen screen,
-               Renderer renderer, HelpText help) {
+    CommandRunner(LoginState login, AccountActions account, ChatActions chats, ContactActions contacts,
+                  ConversationActions conversation, Screen screen, Renderer renderer, HelpText help) {
         this.login = login;
         this.account = account;
         this.chats = chats;
         this.contacts = contacts;
+        this.conversation = conversation;
         this.screen = screen;
         this.renderer = renderer;
         this.help = help;
@@ -63,6 +68,9 @@ final class CommandRunner {
             case Groups groups -> when(Verb.GROUPS, contacts::groups);
             case History history -> when(Verb.HISTORY, () -> chats.history(history));
             case More more -> when(Verb.MORE, chats::more);
+            case Open open -> when(Verb.OPEN, () -> conversation.open(open));
+            case Close close -> when(Verb.CLOSE, conversation::close);
+            case Say say -> when(Verb.OPEN, () -> conversation.say(say));
         };
     }
 

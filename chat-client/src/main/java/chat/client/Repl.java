@@ -17,6 +17,8 @@ final class Repl {
     private final LineSource lines;
     private final Screen screen;
     private final CommandParser parser;
+    private final Conversations conversations;
+    private final Prompt prompt;
     private final CommandRunner commands;
     private final AccountActions account;
     private final LoginState login;
@@ -25,11 +27,14 @@ final class Repl {
     private final Duration patience;
     private int linesRead;
 
-    Repl(LineSource lines, Screen screen, CommandParser parser, CommandRunner commands, AccountActions account,
-         LoginState login, Renderer renderer, Verdict verdict, Duration patience) {
+    Repl(LineSource lines, Screen screen, CommandParser parser, Conversations conversations, Prompt prompt,
+         CommandRunner commands, AccountActions account, LoginState login, Renderer renderer, Verdict verdict,
+         Duration patience) {
         this.lines = lines;
         this.screen = screen;
         this.parser = parser;
+        this.conversations = conversations;
+        this.prompt = prompt;
         this.commands = commands;
         this.account = account;
         this.login = login;
@@ -41,12 +46,12 @@ final class Repl {
     /** Returns at {@code quit}, the end of input or a failure that ends a script, logged out. */
     ExitCode run() {
         while (!Thread.currentThread().isInterrupted()) {
-            String line = read(lines.readLine(prompt()));
+            String line = read(lines.readLine(prompt.text()));
             if (line == null) {
                 break;
             }
             int number = linesRead;
-            Command command = withPassword(parser.parse(line));
+            Command command = withPassword(parser.read(line, conversations.current().isPresent()));
             if (command instanceof Command.Quit) {
                 break;
             }
@@ -69,10 +74,6 @@ final class Repl {
             linesRead++;
         }
         return line;
-    }
-
-    private String prompt() {
-        return login.me().map(me -> me.name() + "> ").orElse("chat> ");
     }
 
     /** A password left off the line is asked for now; abandoning the prompt abandons the command. */

@@ -77,7 +77,8 @@ class CatchUpTest {
 
     private CatchUp catchUp(Link link) {
         ContactList contacts = new ContactList();
-        ChatLines lines = new ChatLines(new Renderer(new TimeLabel(RendererTest.ANOTHER_DAY)), contacts, new People(login, contacts), codec);
+        ChatLines lines = new ChatLines(new Renderer(new TimeLabel(RendererTest.ANOTHER_DAY)), contacts,
+                new People(login, contacts), new Conversations(), codec);
         return new CatchUp(new Syncer(link, Duration.ofSeconds(WAIT_SECONDS), 100), inbox, login, lines,
                 text -> shown.add(text.toString()), FOLLOW_UP);
     }

@@ -61,7 +61,8 @@ class ChatClientEndToEndTest {
         ming.expect("sent to [" + a);
         alice.expect("[" + m + "]小明 said: hi: with a colon");
         ming.send("friends");
-        assertTrue(ming.expect("[" + a + "]alice").endsWith("online"), "friendship is mutual and alice is on");
+        assertTrue(ming.expect("[" + a + "]alice").endsWith("online  (1 unread)"),
+                "friendship is mutual, alice is on, and her chat is unread");
 
         alice.send("creategroup 开发组 backend folks");
         int g = number(GROUP_ID, alice.expect("created group ["));

@@ -56,7 +56,8 @@ class CommandParserTest {
         assertEquals(new CreateGroup("my group", "quoted desc"), parser.parse("creategroup \"my group\" quoted desc"));
         assertEquals(new CreateGroup("it's", "say \"hi\""), parser.parse("creategroup it\\'s \"say \\\"hi\\\"\""));
         assertEquals(new CreateGroup("a:b", "c"), parser.parse("creategroup:\"a:b\":c"));
-        assertEquals(new Register("开发", "pw"), parser.parse("register\u3000开发\u3000'pw'"), "an ideographic space separates");
+        assertEquals(new Register("开发", "pw"), parser.parse("register\u3000开发\u3000'pw'"),
+                "an ideographic space separates");
         assertEquals(new Chat(23, "don't \"quote\" me"), parser.parse("chat 23 don't \"quote\" me"));
         assertEquals(new Chat(23, "it's: fine"), parser.parse("chat:'23':it's: fine"));
         assertEquals(new Login(7, "pass word"), parser.parse("login 7 'pass word'"));
@@ -68,7 +69,8 @@ class CommandParserTest {
         assertEquals("a name with a space must be quoted, and so must a password given here", invalid.problem());
         assertEquals("""
                 for the name 'John Doe': register "John Doe"
-                for the name 'John' with that password: register John 'Doe'   (or leave the password out to be asked)""",
+                for the name 'John' with that password: register John 'Doe'   (or leave the password out to be asked)\
+                """,
                 invalid.usage());
     }
 
@@ -142,6 +144,29 @@ class CommandParserTest {
         if (command instanceof Invalid invalid) {
             assertTrue(!invalid.problem().isBlank() && !invalid.usage().isBlank(), invalid.toString());
         }
+    }
+
+    @Test
+    void inAConversationPlainLinesAreMessagesAndCommandsStillWork() {
+        assertEquals(new Command.Say("hello there"), parser.read(" hello there ", true));
+        assertEquals(new Command.Say("more coffee?"), parser.read("\\more coffee?", true));
+        assertEquals(new Command.Say("/shrug"), parser.read("\\/shrug", true));
+        assertEquals(new Command.Say("note: buy milk"), parser.read("note: buy milk", true));
+        assertEquals(new Command.Friends(), parser.read("friends", true));
+        assertEquals(new Command.Friends(), parser.read("/friends", true));
+        assertEquals(new Command.Close(), parser.read("close", true));
+        assertEquals(new Chat(3, "x"), parser.read("chat:3:x", true));
+        assertEquals(new Command.Nothing(), parser.read("\\", true));
+        assertEquals(new Command.Friends(), parser.read("/friends", false), "a slash works outside one too");
+        assertEquals("unknown command 'lunch'", invalid("lunch now?").problem(), "outside one it is a command");
+    }
+
+    @Test
+    void openTakesAnIdOrANameWithFriendOrGroupWhenItMatters() {
+        assertEquals(new Command.Open(null, "3"), parser.parse("open 3"));
+        assertEquals(new Command.Open(Target.GROUP, "3"), parser.parse("open group 3"));
+        assertEquals(new Command.Open(Target.FRIEND, "John Doe"), parser.parse("open f 'John Doe'"));
+        assertEquals("missing arguments", invalid("open").problem());
     }
 
     @Test
