@@ -15,19 +15,19 @@ final class AccountActions {
     private final Exchange exchange;
     private final LoginState login;
     private final ContactList contacts;
-    private final Conversations conversations;
+    private final SessionEnd sessionEnd;
     private final Screen screen;
     private final Renderer renderer;
     private final ContactsView view;
     private final CatchUp catchUp;
     private final PositionReporter reporter;
 
-    AccountActions(Exchange exchange, LoginState login, ContactList contacts, Conversations conversations,
-                   Screen screen, Renderer renderer, ContactsView view, CatchUp catchUp, PositionReporter reporter) {
+    AccountActions(Exchange exchange, LoginState login, ContactList contacts, SessionEnd sessionEnd, Screen screen,
+                   Renderer renderer, ContactsView view, CatchUp catchUp, PositionReporter reporter) {
         this.exchange = exchange;
         this.login = login;
         this.contacts = contacts;
-        this.conversations = conversations;
+        this.sessionEnd = sessionEnd;
         this.screen = screen;
         this.renderer = renderer;
         this.view = view;
@@ -65,16 +65,16 @@ final class AccountActions {
 
     /**
      * Forgets the user at once, so a reconnect racing with this cannot log them back in, reports how far their
-     * chats got, then tells the server. {@code leaving} drops the hint about logging in again.
+     * chats got, then tells the server. {@code leaving} drops the hint about logging in again. Chats still queued
+     * are given up, which fails the logout: for a script, they were never sent.
      */
     CompletableFuture<Outcome> logout(boolean leaving) {
         Optional<LoginState.Me> me = login.me();
-        login.loggedOut();
-        contacts.clear();
-        conversations.forget();
+        Outcome queue = sessionEnd.end("you logged out before the connection came back");
         me.ifPresent(who -> reporter.last(who.id()));
         return exchange.ask(seq -> new Message.Logout(seq, null), LogoutAck.class,
-                ack -> screen.show(renderer.info(leaving ? "logged out" : "logged out; log in again with: login ID")));
+                ack -> screen.show(renderer.info(leaving ? "logged out" : "logged out; log in again with: login ID")))
+                .thenApply(told -> told == Outcome.DONE ? queue : told);
     }
 
     /**
@@ -99,11 +99,9 @@ final class AccountActions {
                     } else if (ack.errno() == ErrorCode.ALREADY_ONLINE.code() && !lastTry) {
                         retry.set(true);
                     } else {
-                        login.loggedOut();
-                        contacts.clear();
-                        conversations.forget();
                         screen.warn(renderer.error("could not log back in: " + reason(ack.errmsg(), "refused")
                                 + "; log in again with: login " + credentials.id()));
+                        sessionEnd.end("could not log back in");
                     }
                 }).thenCompose(answered -> missed.get()).thenApply(shown -> retry.get());
     }

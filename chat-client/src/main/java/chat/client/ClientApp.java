@@ -35,30 +35,45 @@ final class ClientApp {
         this.keepGoing = keepGoing;
     }
 
+    /** What the user's commands and the server's pushes share: who is logged in and what is known of others. */
+    private record Shared(LoginState login, ContactList contacts, People people, Conversations conversations,
+                          Renderer renderer) {
+        static Shared create() {
+            LoginState login = new LoginState();
+            ContactList contacts = new ContactList();
+            return new Shared(login, contacts, new People(login, contacts), new Conversations(),
+                    new Renderer(new TimeLabel(Clock.systemDefaultZone())));
+        }
+    }
+
     ExitCode run() throws IOException {
         Codec codec = new Codec();
-        ContactList contacts = new ContactList();
-        LoginState login = new LoginState();
-        Renderer renderer = new Renderer(new TimeLabel(Clock.systemDefaultZone()));
-        People people = new People(login, contacts);
-        Conversations conversations = new Conversations();
-        ChatLines chats = new ChatLines(renderer, contacts, people, conversations, codec);
+        Shared shared = Shared.create();
+        LoginState login = shared.login();
+        ChatLines chats = new ChatLines(shared.renderer(), shared.contacts(), shared.people(), shared.conversations(),
+                codec);
         Inbox inbox = new Inbox(login, ChatCursor.span(SEEN_WINDOW));
         // java.util.Random, unlike most generators, is safe to share between the link and the re-login thread.
         Backoff backoff = new Backoff(RECONNECT_FIRST, RECONNECT_CAP, new Random());
-        try (Frontend frontend = frontends.open(new ChatCompleter(contacts, login));
+        try (Frontend frontend = frontends.open(new ChatCompleter(shared.contacts(), login));
              Link link = new Link(() -> ServerConnection.open(host, port, CONNECT_TIMEOUT, codec), backoff);
              Heartbeat heartbeat = new Heartbeat(link, PING_WHEN_IDLE, ANSWER_TIMEOUT);
              CatchUp catchUp = new CatchUp(new Syncer(link, ANSWER_TIMEOUT, Limits.DEFAULT_SYNC_PAGE), inbox, login,
                      chats, frontend.screen(), SYNC_AGAIN_AFTER);
              PositionReporter reporter = new PositionReporter(link, inbox, login, REPORT_POSITION_EVERY)) {
             Screen screen = frontend.screen();
+            Renderer renderer = shared.renderer();
             Exchange exchange = new Exchange(link, screen, renderer, ANSWER_TIMEOUT);
-            ContactsView view = new ContactsView(conversations);
-            AccountActions account = new AccountActions(exchange, login, contacts, conversations, screen, renderer,
+            Outbox outbox = new Outbox();
+            ChatActions chatActions = new ChatActions(exchange, shared.contacts(), shared.people(), login, outbox,
+                    screen, renderer);
+            ContactsView view = new ContactsView(shared.conversations());
+            AccountActions account = new AccountActions(exchange, login, shared.contacts(),
+                    new SessionEnd(login, shared.contacts(), shared.conversations(), chatActions), screen, renderer,
                     view, catchUp, reporter);
+            Resume resume = new Resume(account, chatActions, login, backoff, screen, renderer);
             try {
-                link.start(new Incoming(screen, renderer, chats, inbox, login, account, backoff, address()));
+                link.start(new Incoming(screen, renderer, chats, inbox, login, outbox, resume, address()));
             } catch (IOException e) {
                 screen.warn(renderer.error("cannot connect to " + address() + ": " + e.getMessage()));
                 return ExitCode.UNREACHABLE;
@@ -67,16 +82,30 @@ final class ClientApp {
             reporter.start();
             screen.show(renderer.info("connected to " + address()
                     + "; 'register NAME' or 'login ID' to start, 'help' for all commands"));
-            ChatActions chatActions = new ChatActions(exchange, contacts, people, conversations, login, screen,
-                    renderer);
-            CommandRunner commands = new CommandRunner(login, account, chatActions,
-                    new ContactActions(exchange, contacts, login, screen, renderer, view),
-                    new ConversationActions(conversations, contacts, people, chatActions, screen, renderer),
-                    screen, renderer, new HelpText());
-            return new Repl(frontend.lines(), screen, new CommandParser(), conversations,
-                    new Prompt(login, conversations, people, contacts), commands, account, login, renderer,
-                    new Verdict(frontend.scripted(), keepGoing), REPL_PATIENCE).run();
+            CommandRunner commands = commands(shared, exchange, link, screen, account, chatActions, view);
+            return repl(frontend, shared, commands, account, outbox).run();
         }
+    }
+
+    private CommandRunner commands(Shared shared, Exchange exchange, Link link, Screen screen, AccountActions account,
+                                   ChatActions chatActions, ContactsView view) {
+        LoginState login = shared.login();
+        Renderer renderer = shared.renderer();
+        return new CommandRunner(login, account, chatActions,
+                new HistoryActions(exchange, shared.contacts(), shared.people(), shared.conversations(), login,
+                        screen, renderer),
+                new ContactActions(exchange, shared.contacts(), login, screen, renderer, view),
+                new ConversationActions(shared.conversations(), shared.contacts(), shared.people(), chatActions,
+                        screen, renderer),
+                new ConnectionActions(link, screen, renderer, address()), screen, renderer, new HelpText());
+    }
+
+    private Repl repl(Frontend frontend, Shared shared, CommandRunner commands, AccountActions account,
+                      Outbox outbox) {
+        return new Repl(frontend.lines(), frontend.screen(), new CommandParser(), shared.conversations(),
+                new Prompt(shared.login(), shared.conversations(), shared.people(), shared.contacts()), commands,
+                account, shared.login(), shared.renderer(), new Verdict(frontend.scripted(), keepGoing, outbox),
+                REPL_PATIENCE);
     }
 
     private String address() {

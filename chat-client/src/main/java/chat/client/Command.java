@@ -32,10 +32,15 @@ sealed interface Command {
     record Logout() implements Command {
     }
 
-    record Chat(int friendId, String text) implements Command {
+    /** A chat to send: what may wait in the {@link Outbox}. */
+    sealed interface Outgoing extends Command {
+        String text();
     }
 
-    record GroupChat(int groupId, String text) implements Command {
+    record Chat(int friendId, String text) implements Outgoing {
+    }
+
+    record GroupChat(int groupId, String text) implements Outgoing {
     }
 
     record AddFriend(int userId) implements Command {
@@ -68,6 +73,9 @@ sealed interface Command {
     }
 
     record Close() implements Command {
+    }
+
+    record Reconnect() implements Command {
     }
 
     /** A plain line typed while a conversation is open: a message for it. */

@@ -126,6 +126,7 @@ final class CommandParser {
                 case MORE -> noArguments(verb, words, new Command.More());
                 case OPEN -> open(count(verb, words.all(), 1, 2));
                 case CLOSE -> noArguments(verb, words, new Command.Close());
+                case RECONNECT -> noArguments(verb, words, new Command.Reconnect());
                 case LOGOUT -> noArguments(verb, words, new Command.Logout());
                 case HELP -> help(count(verb, words.all(), 0, 1));
                 case QUIT -> noArguments(verb, words, new Command.Quit());

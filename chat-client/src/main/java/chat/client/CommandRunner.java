@@ -17,6 +17,7 @@ import chat.client.Command.More;
 import chat.client.Command.Nothing;
 import chat.client.Command.Open;
 import chat.client.Command.Quit;
+import chat.client.Command.Reconnect;
 import chat.client.Command.Register;
 import chat.client.Command.Say;
 import java.util.concurrent.CompletableFuture;
@@ -28,19 +29,24 @@ final class CommandRunner {
     private final LoginState login;
     private final AccountActions account;
     private final ChatActions chats;
+    private final HistoryActions history;
     private final ContactActions contacts;
     private final ConversationActions conversation;
+    private final ConnectionActions connection;
     private final Screen screen;
     private final Renderer renderer;
     private final HelpText help;
 
-    CommandRunner(LoginState login, AccountActions account, ChatActions chats, ContactActions contacts,
-                  ConversationActions conversation, Screen screen, Renderer renderer, HelpText help) {
+    CommandRunner(LoginState login, AccountActions account, ChatActions chats, HistoryActions history,
+                  ContactActions contacts, ConversationActions conversation, ConnectionActions connection,
+                  Screen screen, Renderer renderer, HelpText help) {
         this.login = login;
         this.account = account;
         this.chats = chats;
         this.contacts = contacts;
         this.conversation = conversation;
+        this.connection = connection;
+        this.history = history;
         this.screen = screen;
         this.renderer = renderer;
         this.help = help;
@@ -66,11 +72,12 @@ final class CommandRunner {
             case JoinGroup join -> when(Verb.JOINGROUP, () -> contacts.joinGroup(join));
             case Friends friends -> when(Verb.FRIENDS, contacts::friends);
             case Groups groups -> when(Verb.GROUPS, contacts::groups);
-            case History history -> when(Verb.HISTORY, () -> chats.history(history));
-            case More more -> when(Verb.MORE, chats::more);
+            case History query -> when(Verb.HISTORY, () -> history.history(query));
+            case More more -> when(Verb.MORE, history::more);
             case Open open -> when(Verb.OPEN, () -> conversation.open(open));
             case Close close -> when(Verb.CLOSE, conversation::close);
             case Say say -> when(Verb.OPEN, () -> conversation.say(say));
+            case Reconnect reconnect -> when(Verb.RECONNECT, connection::reconnect);
         };
     }
 

@@ -83,6 +83,20 @@ final class Renderer {
         return out.append(" at ").append(times.of(time)).toAttributedString();
     }
 
+    /** {@code [8]bob}, or {@code [8]} when the name is not known. */
+    AttributedString user(int id, Optional<String> name) {
+        AttributedStringBuilder out = new AttributedStringBuilder();
+        Styles.who(out, id, name.orElse(null));
+        return out.toAttributedString();
+    }
+
+    /** {@code group [3]devs}. */
+    AttributedString group(int id, Optional<Group> group) {
+        AttributedStringBuilder out = new AttributedStringBuilder().append("group ");
+        groupName(out, id, group);
+        return out.toAttributedString();
+    }
+
     AttributedString sentToGroup(int groupId, Optional<Group> group, String time) {
         AttributedStringBuilder out = new AttributedStringBuilder().append("sent to group ");
         groupName(out, groupId, group);

@@ -36,6 +36,8 @@ enum Verb {
             "leave the open conversation: plain lines are commands again"),
     LOGOUT("logout", List.of("loginout"), "", "loginout", When.LOGGED_IN,
             "log out and return to the login prompt"),
+    RECONNECT("reconnect", List.of(), "", null, When.ANY,
+            "while disconnected, try the server again now instead of at the next retry"),
     HELP("help", List.of(), "[COMMAND]", null, When.ANY,
             "list the commands, or explain one"),
     QUIT("quit", List.of("exit"), "", null, When.ANY,

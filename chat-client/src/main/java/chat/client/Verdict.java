@@ -5,16 +5,19 @@ package chat.client;
  * the first failure: its lines usually depend on the ones before (no chat before the login worked, no group chat
  * before the group exists), so going on would run them in a state its writer did not expect, and the exit code
  * could not say which lines ran. With {@code --keep-going} a script runs every line instead. Either way a script
- * with a failed command exits with {@link ExitCode#COMMAND_FAILED}. Only the REPL thread uses it.
+ * with a failed command exits with {@link ExitCode#COMMAND_FAILED}, and so does one whose queued chats were given
+ * up: they failed after their command had been reported queued. Only the REPL thread uses it.
  */
 final class Verdict {
     private final boolean scripted;
     private final boolean keepGoing;
+    private final Outbox outbox;
     private int firstFailedLine;
 
-    Verdict(boolean scripted, boolean keepGoing) {
+    Verdict(boolean scripted, boolean keepGoing, Outbox outbox) {
         this.scripted = scripted;
         this.keepGoing = keepGoing;
+        this.outbox = outbox;
     }
 
     /** Takes the outcome of the command on input line {@code line}; true when the run should stop there. */
@@ -34,6 +37,7 @@ final class Verdict {
     }
 
     ExitCode exitCode() {
-        return firstFailedLine == 0 ? ExitCode.OK : ExitCode.COMMAND_FAILED;
+        boolean failed = firstFailedLine != 0 || (scripted && outbox.givenUp() > 0);
+        return failed ? ExitCode.COMMAND_FAILED : ExitCode.OK;
     }
 }
