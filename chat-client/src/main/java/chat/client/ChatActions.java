@@ -11,7 +11,7 @@ import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 
 /**
- * chat and groupchat. While the {@link Outbox} holds (the connection is down, or back but not yet logged in),
+ * chat and groupchat. While the {@link ChatQueue} holds (the connection is down, or back but not yet logged in),
  * a chat is queued instead, with a mark saying so, and sent once the user is logged back in.
  */
 final class ChatActions {
@@ -19,27 +19,27 @@ final class ChatActions {
     private final ContactList contacts;
     private final People people;
     private final LoginState login;
-    private final Outbox outbox;
+    private final ChatQueue queue;
     private final Screen screen;
     private final Renderer renderer;
 
-    ChatActions(Exchange exchange, ContactList contacts, People people, LoginState login, Outbox outbox,
+    ChatActions(Exchange exchange, ContactList contacts, People people, LoginState login, ChatQueue queue,
                 Screen screen, Renderer renderer) {
         this.exchange = exchange;
         this.contacts = contacts;
         this.people = people;
         this.login = login;
-        this.outbox = outbox;
+        this.queue = queue;
         this.screen = screen;
         this.renderer = renderer;
     }
 
     CompletableFuture<Outcome> chat(Command.Chat command) {
-        return outbox.queue(command) ? queued(command) : send(command, false);
+        return queue.offer(command) ? queued(command) : send(command, false);
     }
 
     CompletableFuture<Outcome> groupChat(Command.GroupChat command) {
-        return outbox.queue(command) ? queued(command) : send(command, false);
+        return queue.offer(command) ? queued(command) : send(command, false);
     }
 
     /**
@@ -47,17 +47,17 @@ final class ChatActions {
      * Runs on a thread that may wait; stops if the connection is lost again, leaving the rest for next time.
      */
     void sendQueued() {
-        long round = outbox.round();
-        for (Optional<Command.Outgoing> next = outbox.next(round); next.isPresent(); next = outbox.next(round)) {
+        long round = queue.round();
+        for (Optional<Command.Outgoing> next = queue.next(round); next.isPresent(); next = queue.next(round)) {
             if (send(next.get(), true).join() == Outcome.FAILED) {
-                outbox.failed();
+                queue.failed();
             }
         }
     }
 
     /** Gives up what was queued, saying so; {@link Outcome#FAILED} when anything was. */
     Outcome dropQueued(String why) {
-        List<Command.Outgoing> dropped = outbox.drop();
+        List<Command.Outgoing> dropped = queue.drop();
         for (Command.Outgoing chat : dropped) {
             screen.warn(renderer.error("not sent (" + why + "): " + recipient(chat) + ": " + chat.text()));
         }

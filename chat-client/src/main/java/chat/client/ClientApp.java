@@ -64,8 +64,8 @@ final class ClientApp {
             Screen screen = frontend.screen();
             Renderer renderer = shared.renderer();
             Exchange exchange = new Exchange(link, screen, renderer, ANSWER_TIMEOUT);
-            Outbox outbox = new Outbox();
-            ChatActions chatActions = new ChatActions(exchange, shared.contacts(), shared.people(), login, outbox,
+            ChatQueue queue = new ChatQueue();
+            ChatActions chatActions = new ChatActions(exchange, shared.contacts(), shared.people(), login, queue,
                     screen, renderer);
             ContactsView view = new ContactsView(shared.conversations());
             AccountActions account = new AccountActions(exchange, login, shared.contacts(),
@@ -73,7 +73,7 @@ final class ClientApp {
                     view, catchUp, reporter);
             Resume resume = new Resume(account, chatActions, login, backoff, screen, renderer);
             try {
-                link.start(new Incoming(screen, renderer, chats, inbox, login, outbox, resume, address()));
+                link.start(new Incoming(screen, renderer, chats, inbox, login, queue, resume, address()));
             } catch (IOException e) {
                 screen.warn(renderer.error("cannot connect to " + address() + ": " + e.getMessage()));
                 return ExitCode.UNREACHABLE;
@@ -83,7 +83,7 @@ final class ClientApp {
             screen.show(renderer.info("connected to " + address()
                     + "; 'register NAME' or 'login ID' to start, 'help' for all commands"));
             CommandRunner commands = commands(shared, exchange, link, screen, account, chatActions, view);
-            return repl(frontend, shared, commands, account, outbox).run();
+            return repl(frontend, shared, commands, account, queue).run();
         }
     }
 
@@ -101,10 +101,10 @@ final class ClientApp {
     }
 
     private Repl repl(Frontend frontend, Shared shared, CommandRunner commands, AccountActions account,
-                      Outbox outbox) {
+                      ChatQueue queue) {
         return new Repl(frontend.lines(), frontend.screen(), new CommandParser(), shared.conversations(),
                 new Prompt(shared.login(), shared.conversations(), shared.people(), shared.contacts()), commands,
-                account, shared.login(), shared.renderer(), new Verdict(frontend.scripted(), keepGoing, outbox),
+                account, shared.login(), shared.renderer(), new Verdict(frontend.scripted(), keepGoing, queue),
                 REPL_PATIENCE);
     }
 

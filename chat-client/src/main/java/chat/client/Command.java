@@ -32,7 +32,7 @@ sealed interface Command {
     record Logout() implements Command {
     }
 
-    /** A chat to send: what may wait in the {@link Outbox}. */
+    /** A chat to send: what may wait in the {@link ChatQueue}. */
     sealed interface Outgoing extends Command {
         String text();
     }

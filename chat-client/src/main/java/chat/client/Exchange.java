@@ -61,7 +61,7 @@ final class Exchange {
                 ? failure.getCause() : failure;
         return switch (cause) {
             case TimeoutException t -> "no answer from the server within " + timeout.toSeconds() + " s";
-            case Link.Down down -> down.getMessage();
+            case Link.Down down -> down.getMessage() + (link.connected() ? "" : " ('reconnect' tries now)");
             default -> cause.toString();
         };
     }

@@ -12,25 +12,25 @@ import java.util.Locale;
  * dials again; a command sent meanwhile says the server is not reachable.
  */
 final class Incoming implements Link.Events {
-    private static final String RETRY_HINT = "'reconnect' tries at once";
+    private static final String RETRY_HINT = "'reconnect' tries now";
 
     private final Screen screen;
     private final Renderer renderer;
     private final ChatLines chats;
     private final Inbox inbox;
     private final LoginState login;
-    private final Outbox outbox;
+    private final ChatQueue queue;
     private final Resume resume;
     private final String address;
 
-    Incoming(Screen screen, Renderer renderer, ChatLines chats, Inbox inbox, LoginState login, Outbox outbox,
+    Incoming(Screen screen, Renderer renderer, ChatLines chats, Inbox inbox, LoginState login, ChatQueue queue,
              Resume resume, String address) {
         this.screen = screen;
         this.renderer = renderer;
         this.chats = chats;
         this.inbox = inbox;
         this.login = login;
-        this.outbox = outbox;
+        this.queue = queue;
         this.resume = resume;
         this.address = address;
     }
@@ -63,10 +63,10 @@ final class Incoming implements Link.Events {
 
     @Override
     public void lost(String why) {
-        outbox.hold();
+        queue.hold();
         if (login.loggedIn()) {
             screen.warn(renderer.notice("lost the connection to " + address + " (" + why + "); reconnecting, and "
-                    + "queueing chats meanwhile (" + RETRY_HINT + ")"));
+                    + "queueing chats till then (" + RETRY_HINT + ")"));
         }
     }
 

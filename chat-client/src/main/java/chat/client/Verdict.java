@@ -11,13 +11,13 @@ package chat.client;
 final class Verdict {
     private final boolean scripted;
     private final boolean keepGoing;
-    private final Outbox outbox;
+    private final ChatQueue queue;
     private int firstFailedLine;
 
-    Verdict(boolean scripted, boolean keepGoing, Outbox outbox) {
+    Verdict(boolean scripted, boolean keepGoing, ChatQueue queue) {
         this.scripted = scripted;
         this.keepGoing = keepGoing;
-        this.outbox = outbox;
+        this.queue = queue;
     }
 
     /** Takes the outcome of the command on input line {@code line}; true when the run should stop there. */
@@ -37,7 +37,7 @@ final class Verdict {
     }
 
     ExitCode exitCode() {
-        boolean failed = firstFailedLine != 0 || (scripted && outbox.givenUp() > 0);
+        boolean failed = firstFailedLine != 0 || (scripted && queue.givenUp() > 0);
         return failed ? ExitCode.COMMAND_FAILED : ExitCode.OK;
     }
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class VerdictTest {
     @Test
     void aScriptStopsAtItsFirstFailureAndExitsFour() {
-        Verdict script = new Verdict(true, false, new Outbox());
+        Verdict script = new Verdict(true, false, new ChatQueue());
         assertFalse(script.stopAfter(Outcome.DONE, 1));
         assertTrue(script.stopAfter(Outcome.FAILED, 2));
         assertEquals(2, script.firstFailedLine());
@@ -18,7 +18,7 @@ class VerdictTest {
 
     @Test
     void keepGoingRunsOnButRemembersTheFirstFailure() {
-        Verdict script = new Verdict(true, true, new Outbox());
+        Verdict script = new Verdict(true, true, new ChatQueue());
         assertFalse(script.stopAfter(Outcome.FAILED, 3));
         assertFalse(script.stopAfter(Outcome.FAILED, 5));
         assertEquals(3, script.firstFailedLine());
@@ -27,7 +27,7 @@ class VerdictTest {
 
     @Test
     void aPersonAtATerminalIsNeverStoppedAndLeavesWithZero() {
-        Verdict person = new Verdict(false, false, new Outbox());
+        Verdict person = new Verdict(false, false, new ChatQueue());
         assertFalse(person.stopAfter(Outcome.FAILED, 1));
         assertEquals(ExitCode.OK, person.exitCode());
     }

@@ -12,7 +12,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * cannot overtake one queued before it. Each loss starts a new round: a round that is emptied while a newer
  * loss holds again stops, and the next login sends the rest.
  */
-final class Outbox {
+final class ChatQueue {
     private final ReentrantLock lock = new ReentrantLock();
     private final Queue<Command.Outgoing> waiting = new ArrayDeque<>();
     private boolean holding;
@@ -31,7 +31,7 @@ final class Outbox {
     }
 
     /** Queues a chat if chats wait now; false if not. */
-    boolean queue(Command.Outgoing chat) {
+    boolean offer(Command.Outgoing chat) {
         lock.lock();
         try {
             if (holding) {
