@@ -15,17 +15,19 @@ final class AccountActions {
     private final Exchange exchange;
     private final LoginState login;
     private final ContactList contacts;
+    private final SessionEnd sessionEnd;
     private final Screen screen;
     private final Renderer renderer;
     private final ContactsView view;
     private final CatchUp catchUp;
     private final PositionReporter reporter;
 
-    AccountActions(Exchange exchange, LoginState login, ContactList contacts, Screen screen, Renderer renderer,
-                   ContactsView view, CatchUp catchUp, PositionReporter reporter) {
+    AccountActions(Exchange exchange, LoginState login, ContactList contacts, SessionEnd sessionEnd, Screen screen,
+                   Renderer renderer, ContactsView view, CatchUp catchUp, PositionReporter reporter) {
         this.exchange = exchange;
         this.login = login;
         this.contacts = contacts;
+        this.sessionEnd = sessionEnd;
         this.screen = screen;
         this.renderer = renderer;
         this.view = view;
@@ -33,39 +35,46 @@ final class AccountActions {
         this.reporter = reporter;
     }
 
-    CompletableFuture<Void> register(Command.Register command) {
-        return exchange.ask(seq -> new Message.Register(seq, command.name(), command.password()), RegisterAck.class,
-                ack -> screen.show(ack.errno() == 0 && ack.id() != null
-                        ? renderer.info("registered " + command.name() + " with id " + ack.id()
-                                + "; log in with: login " + ack.id())
-                        : renderer.error(reason(ack.errmsg(), "the name " + command.name() + " is taken"))));
+    CompletableFuture<Outcome> register(Command.Register command) {
+        return exchange.judge(seq -> new Message.Register(seq, command.name(), command.password()), RegisterAck.class,
+                ack -> {
+                    if (ack.errno() != 0 || ack.id() == null) {
+                        screen.warn(renderer.error(reason(ack.errmsg(), "the name " + command.name() + " is taken")));
+                        return Outcome.FAILED;
+                    }
+                    screen.show(renderer.info("registered " + command.name() + " with id " + ack.id()
+                            + "; log in with: login " + ack.id()));
+                    return Outcome.DONE;
+                });
     }
 
     /** The welcome, with the chats that came while the user was away, is shown once the sync has read them. */
-    CompletableFuture<Void> login(Command.Login command) {
+    CompletableFuture<Outcome> login(Command.Login command) {
         AtomicReference<CompletableFuture<Void>> welcome = new AtomicReference<>(done());
-        return exchange.ask(seq -> new Message.Login(seq, command.id(), command.password()), LoginAck.class, ack -> {
+        return exchange.judge(seq -> new Message.Login(seq, command.id(), command.password()), LoginAck.class, ack -> {
             if (ack.errno() != 0) {
-                screen.show(renderer.error(reason(ack.errmsg(), "login refused")));
-                return;
+                screen.warn(renderer.error(reason(ack.errmsg(), "login refused")));
+                return Outcome.FAILED;
             }
             LoginState.Me me = accept(ack, LoginState.Credentials.of(command.id(), command.password(), null));
             welcome.set(catchUp.afterLogin(me.id(), ack.offlinemsg(), ack.cursor()).thenAccept(away ->
                     screen.show(view.welcome(me, contacts.friends(), contacts.groups(), away))));
-        }).thenCompose(answered -> welcome.get());
+            return Outcome.DONE;
+        }).thenCompose(outcome -> welcome.get().thenApply(shown -> outcome));
     }
 
     /**
      * Forgets the user at once, so a reconnect racing with this cannot log them back in, reports how far their
-     * chats got, then tells the server. {@code leaving} drops the hint about logging in again.
+     * chats got, then tells the server. {@code leaving} drops the hint about logging in again. Chats still queued
+     * are given up, which fails the logout: for a script, they were never sent.
      */
-    CompletableFuture<Void> logout(boolean leaving) {
+    CompletableFuture<Outcome> logout(boolean leaving) {
         Optional<LoginState.Me> me = login.me();
-        login.loggedOut();
-        contacts.clear();
+        Outcome queue = sessionEnd.end("you logged out before the connection came back");
         me.ifPresent(who -> reporter.last(who.id()));
         return exchange.ask(seq -> new Message.Logout(seq, null), LogoutAck.class,
-                ack -> screen.show(renderer.info(leaving ? "logged out" : "logged out; log in again with: login ID")));
+                ack -> screen.show(renderer.info(leaving ? "logged out" : "logged out; log in again with: login ID")))
+                .thenApply(told -> told == Outcome.DONE ? queue : told);
     }
 
     /**
@@ -84,16 +93,15 @@ final class AccountActions {
                 ack -> {
                     if (ack.errno() == 0) {
                         LoginState.Me me = accept(ack, credentials);
-                        screen.show(renderer.notice("logged back in as " + me.name() + " (id " + me.id() + ")"));
+                        screen.warn(renderer.notice("logged back in as " + me.name() + " (id " + me.id() + ")"));
                         missed.set(catchUp.afterLogin(me.id(), ack.offlinemsg(), ack.cursor())
                                 .thenAccept(chats -> chats.forEach(screen::show)));
                     } else if (ack.errno() == ErrorCode.ALREADY_ONLINE.code() && !lastTry) {
                         retry.set(true);
                     } else {
-                        login.loggedOut();
-                        contacts.clear();
-                        screen.show(renderer.error("could not log back in: " + reason(ack.errmsg(), "refused")
+                        screen.warn(renderer.error("could not log back in: " + reason(ack.errmsg(), "refused")
                                 + "; log in again with: login " + credentials.id()));
+                        sessionEnd.end("could not log back in");
                     }
                 }).thenCompose(answered -> missed.get()).thenApply(shown -> retry.get());
     }

@@ -45,7 +45,8 @@ final class ChatCompleter implements Completer {
                     groups(candidates);
                 }
             }
-            case HISTORY -> history(words, index, candidates);
+            case HISTORY -> targetAndId(words, index, candidates);
+            case OPEN -> open(words, index, candidates);
             case HELP -> {
                 if (index == 1) {
                     verbs(candidates, false);
@@ -56,7 +57,16 @@ final class ChatCompleter implements Completer {
         }
     }
 
-    private void history(List<String> words, int index, List<Candidate> candidates) {
+    /** open takes an id alone when friends and groups do not share it, or after friend or group. */
+    private void open(List<String> words, int index, List<Candidate> candidates) {
+        if (index == 1) {
+            friends(candidates);
+            groups(candidates);
+        }
+        targetAndId(words, index, candidates);
+    }
+
+    private void targetAndId(List<String> words, int index, List<Candidate> candidates) {
         if (index == 1) {
             candidates.add(plain("friend"));
             candidates.add(plain("group"));

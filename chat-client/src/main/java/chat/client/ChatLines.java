@@ -11,23 +11,38 @@ import java.util.List;
 import java.util.Optional;
 import org.jline.utils.AttributedString;
 
-/** Renders chats from others, live or waiting since the last login, with group names from the contact cache. */
+/**
+ * Chats from others on their way to the screen, each once, live, synced or waiting since the last login: each is
+ * rendered with group names from the contact cache, its sender's name is remembered, and it counts as unread in
+ * its conversation unless that is the open one.
+ */
 final class ChatLines {
     private final Renderer renderer;
     private final ContactList contacts;
+    private final People people;
+    private final Conversations conversations;
     private final Codec codec;
 
-    ChatLines(Renderer renderer, ContactList contacts, Codec codec) {
+    ChatLines(Renderer renderer, ContactList contacts, People people, Conversations conversations, Codec codec) {
         this.renderer = renderer;
         this.contacts = contacts;
+        this.people = people;
+        this.conversations = conversations;
         this.codec = codec;
     }
 
     /** The line for a chat, or empty when the message is not one. */
     Optional<AttributedString> of(Message message) {
+        Conversation.of(message).ifPresent(conversations::arrived);
         return switch (message) {
-            case OneChat chat -> Optional.of(renderer.oneChat(chat));
-            case GroupChat chat -> Optional.of(renderer.groupChat(chat, contacts.group(chat.groupid())));
+            case OneChat chat -> {
+                people.heard(chat.id(), chat.name());
+                yield Optional.of(renderer.oneChat(chat));
+            }
+            case GroupChat chat -> {
+                people.heard(chat.id(), chat.name());
+                yield Optional.of(renderer.groupChat(chat, contacts.group(chat.groupid())));
+            }
             default -> Optional.empty();
         };
     }
@@ -35,12 +50,12 @@ final class ChatLines {
     /** A chat from a sync page, shown as it would have been shown live. */
     AttributedString of(HistoryEntry chat) {
         if (chat.groupid() != null) {
-            return renderer.groupChat(new GroupChat(null, chat.id(), chat.name(), chat.groupid(), chat.msg(),
-                    chat.time(), chat.mid()), contacts.group(chat.groupid()));
+            return of(new GroupChat(null, chat.id(), chat.name(), chat.groupid(), chat.msg(), chat.time(), chat.mid()))
+                    .orElseThrow();
         }
         // A one-to-one chat always names its recipient; 0 shows a server that broke that promise.
         int toid = chat.toid() != null ? chat.toid() : 0;
-        return renderer.oneChat(new OneChat(null, chat.id(), chat.name(), toid, chat.msg(), chat.time(), chat.mid()));
+        return of(new OneChat(null, chat.id(), chat.name(), toid, chat.msg(), chat.time(), chat.mid())).orElseThrow();
     }
 
     /**

@@ -3,6 +3,7 @@ package chat.client;
 import chat.core.Codec;
 import chat.core.Limits;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Random;
 
@@ -24,51 +25,87 @@ final class ClientApp {
     private final String host;
     private final int port;
     private final FrontendFactory frontends;
+    private final boolean keepGoing;
 
-    ClientApp(String host, int port, FrontendFactory frontends) {
+    /** {@code keepGoing}: a script runs every line even after one failed (see {@link Verdict}). */
+    ClientApp(String host, int port, FrontendFactory frontends, boolean keepGoing) {
         this.host = host;
         this.port = port;
         this.frontends = frontends;
+        this.keepGoing = keepGoing;
+    }
+
+    /** What the user's commands and the server's pushes share: who is logged in and what is known of others. */
+    private record Shared(LoginState login, ContactList contacts, People people, Conversations conversations,
+                          Renderer renderer) {
+        static Shared create() {
+            LoginState login = new LoginState();
+            ContactList contacts = new ContactList();
+            return new Shared(login, contacts, new People(login, contacts), new Conversations(),
+                    new Renderer(new TimeLabel(Clock.systemDefaultZone())));
+        }
     }
 
     ExitCode run() throws IOException {
         Codec codec = new Codec();
-        ContactList contacts = new ContactList();
-        LoginState login = new LoginState();
-        Renderer renderer = new Renderer();
-        ChatLines chats = new ChatLines(renderer, contacts, codec);
+        Shared shared = Shared.create();
+        LoginState login = shared.login();
+        ChatLines chats = new ChatLines(shared.renderer(), shared.contacts(), shared.people(), shared.conversations(),
+                codec);
         Inbox inbox = new Inbox(login, ChatCursor.span(SEEN_WINDOW));
         // java.util.Random, unlike most generators, is safe to share between the link and the re-login thread.
         Backoff backoff = new Backoff(RECONNECT_FIRST, RECONNECT_CAP, new Random());
-        try (Frontend frontend = frontends.open(new ChatCompleter(contacts, login));
+        try (Frontend frontend = frontends.open(new ChatCompleter(shared.contacts(), login));
              Link link = new Link(() -> ServerConnection.open(host, port, CONNECT_TIMEOUT, codec), backoff);
              Heartbeat heartbeat = new Heartbeat(link, PING_WHEN_IDLE, ANSWER_TIMEOUT);
              CatchUp catchUp = new CatchUp(new Syncer(link, ANSWER_TIMEOUT, Limits.DEFAULT_SYNC_PAGE), inbox, login,
                      chats, frontend.screen(), SYNC_AGAIN_AFTER);
              PositionReporter reporter = new PositionReporter(link, inbox, login, REPORT_POSITION_EVERY)) {
             Screen screen = frontend.screen();
+            Renderer renderer = shared.renderer();
             Exchange exchange = new Exchange(link, screen, renderer, ANSWER_TIMEOUT);
-            ContactsView view = new ContactsView();
-            AccountActions account = new AccountActions(exchange, login, contacts, screen, renderer, view, catchUp,
-                    reporter);
+            ChatQueue queue = new ChatQueue();
+            ChatActions chatActions = new ChatActions(exchange, shared.contacts(), shared.people(), login, queue,
+                    screen, renderer);
+            ContactsView view = new ContactsView(shared.conversations());
+            AccountActions account = new AccountActions(exchange, login, shared.contacts(),
+                    new SessionEnd(login, shared.contacts(), shared.conversations(), chatActions), screen, renderer,
+                    view, catchUp, reporter);
+            Resume resume = new Resume(account, chatActions, login, backoff, screen, renderer);
             try {
-                link.start(new Incoming(screen, renderer, chats, inbox, login, account, backoff, address()));
+                link.start(new Incoming(screen, renderer, chats, inbox, login, queue, resume, address()));
             } catch (IOException e) {
-                screen.show(renderer.error("cannot connect to " + address() + ": " + e.getMessage()));
+                screen.warn(renderer.error("cannot connect to " + address() + ": " + e.getMessage()));
                 return ExitCode.UNREACHABLE;
             }
             heartbeat.start();
             reporter.start();
             screen.show(renderer.info("connected to " + address()
                     + "; 'register NAME' or 'login ID' to start, 'help' for all commands"));
-            CommandRunner commands = new CommandRunner(login, account,
-                    new ChatActions(exchange, contacts, login, screen, renderer),
-                    new ContactActions(exchange, contacts, login, screen, renderer, view),
-                    screen, renderer, new HelpText());
-            new Repl(frontend.lines(), screen, new CommandParser(), commands, account, login, renderer,
-                    REPL_PATIENCE).run();
-            return ExitCode.OK;
+            CommandRunner commands = commands(shared, exchange, link, screen, account, chatActions, view);
+            return repl(frontend, shared, commands, account, queue).run();
         }
+    }
+
+    private CommandRunner commands(Shared shared, Exchange exchange, Link link, Screen screen, AccountActions account,
+                                   ChatActions chatActions, ContactsView view) {
+        LoginState login = shared.login();
+        Renderer renderer = shared.renderer();
+        return new CommandRunner(login, account, chatActions,
+                new HistoryActions(exchange, shared.contacts(), shared.people(), shared.conversations(), login,
+                        screen, renderer),
+                new ContactActions(exchange, shared.contacts(), login, screen, renderer, view),
+                new ConversationActions(shared.conversations(), shared.contacts(), shared.people(), chatActions,
+                        screen, renderer),
+                new ConnectionActions(link, screen, renderer, address()), screen, renderer, new HelpText());
+    }
+
+    private Repl repl(Frontend frontend, Shared shared, CommandRunner commands, AccountActions account,
+                      ChatQueue queue) {
+        return new Repl(frontend.lines(), frontend.screen(), new CommandParser(), shared.conversations(),
+                new Prompt(shared.login(), shared.conversations(), shared.people(), shared.contacts()), commands,
+                account, shared.login(), shared.renderer(), new Verdict(frontend.scripted(), keepGoing, queue),
+                REPL_PATIENCE);
     }
 
     private String address() {

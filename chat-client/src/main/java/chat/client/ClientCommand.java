@@ -1,16 +1,40 @@
 package chat.client;
 
 import chat.core.Endpoints;
+import chat.core.Version;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Option;
 
 /** {@code chat-client --host H --port P}: connects and runs the REPL. */
-@Command(name = "chat-client", mixinStandardHelpOptions = true, version = "chat-client 0.1",
+@Command(name = "chat-client", mixinStandardHelpOptions = true, versionProvider = ClientCommand.ProjectVersion.class,
         description = "Terminal client for the chat server: log in, chat with friends and groups.")
 final class ClientCommand implements Callable<Integer> {
+    /** The version chat-core was built with, which the server reports too. */
+    static final class ProjectVersion implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"chat-client " + Version.current()};
+        }
+    }
+
+    private static final int HELP_WIDTH = 120;
+    private static final List<String> SCRIPTED_MODE = List.of(
+            "",
+            "Scripted mode: when stdin is not a terminal, commands are read line by line with no prompt, each waiting",
+            "for its answer before the next is read. Output goes to stdout; errors and connection notices (lines",
+            "starting 'error:' or '*') go to stderr. A password left off a login or register line is read from the",
+            "next line. The client stops at the first command that fails, logs out and exits 4: later lines usually",
+            "depend on it. With --keep-going it runs every line and still exits 4 if any failed.",
+            "",
+            "Exit codes: 0 done, 1 unexpected failure, 2 bad arguments, 3 server unreachable at start,",
+            "4 a command failed in scripted mode.");
 
     @Option(names = "--host", defaultValue = Endpoints.DEFAULT_HOST, description = "server host (default: ${DEFAULT-VALUE})")
     private String host;
@@ -19,6 +43,10 @@ final class ClientCommand implements Callable<Integer> {
             description = "server port, or nginx's (default: ${DEFAULT-VALUE})")
     private int port;
 
+    @Option(names = "--keep-going",
+            description = "in scripted mode, run every line even after a command failed (the exit code is still 4)")
+    private boolean keepGoing;
+
     private final FrontendFactory frontends;
 
     ClientCommand() {
@@ -26,16 +54,37 @@ final class ClientCommand implements Callable<Integer> {
     }
 
     /** Scripted use with the given streams, whatever they are connected to. */
-    ClientCommand(InputStream in, OutputStream out) {
-        this(completer -> new PlainFrontend(in, out));
+    ClientCommand(InputStream in, OutputStream out, OutputStream err) {
+        this(completer -> new PlainFrontend(in, out, err));
     }
 
     private ClientCommand(FrontendFactory frontends) {
         this.frontends = frontends;
     }
 
+    /** The command line, its {@code --help} ending with the REPL's commands and how scripts are run. */
+    static CommandLine commandLine(ClientCommand command) {
+        CommandLine cli = new CommandLine(command)
+                // As wide as the help text's lines, which picocli would otherwise break at 80.
+                .setUsageHelpWidth(HELP_WIDTH)
+                // A user gets the reason in one line, not a stack trace.
+                .setExecutionExceptionHandler((e, commandLine, parsed) -> {
+                    commandLine.getErr().println(commandLine.getCommandName() + ": " + e);
+                    return ExitCode.RUNTIME.code();
+                });
+        List<String> footer = new ArrayList<>();
+        footer.add("");
+        footer.add("Commands at the prompt ('help' lists them there too):");
+        new HelpText().all().toString().lines().map(line -> "  " + line).forEach(footer::add);
+        footer.addAll(SCRIPTED_MODE);
+        // picocli formats help text: a % of ours must not be read as a format.
+        String[] lines = footer.stream().map(line -> line.replace("%", "%%")).toArray(String[]::new);
+        cli.getCommandSpec().usageMessage().footer(lines);
+        return cli;
+    }
+
     @Override
     public Integer call() throws Exception {
-        return new ClientApp(host, port, frontends).run().code();
+        return new ClientApp(host, port, frontends, keepGoing).run().code();
     }
 }

@@ -32,10 +32,15 @@ sealed interface Command {
     record Logout() implements Command {
     }
 
-    record Chat(int friendId, String text) implements Command {
+    /** A chat to send: what may wait in the {@link ChatQueue}. */
+    sealed interface Outgoing extends Command {
+        String text();
     }
 
-    record GroupChat(int groupId, String text) implements Command {
+    record Chat(int friendId, String text) implements Outgoing {
+    }
+
+    record GroupChat(int groupId, String text) implements Outgoing {
     }
 
     record AddFriend(int userId) implements Command {
@@ -58,6 +63,23 @@ sealed interface Command {
     }
 
     record More() implements Command {
+    }
+
+    /**
+     * {@code who} is an id or a name, looked up in the contact list when the command runs; {@code target} is
+     * null when the user left it to be worked out.
+     */
+    record Open(Target target, String who) implements Command {
+    }
+
+    record Close() implements Command {
+    }
+
+    record Reconnect() implements Command {
+    }
+
+    /** A plain line typed while a conversation is open: a message for it. */
+    record Say(String text) implements Command {
     }
 
     enum Target { FRIEND, GROUP }

@@ -1,5 +1,13 @@
 package chat.client;
 
+import static chat.client.Arguments.count;
+import static chat.client.Arguments.historyCount;
+import static chat.client.Arguments.id;
+import static chat.client.Arguments.message;
+import static chat.client.Arguments.noArguments;
+import static chat.client.Arguments.required;
+
+import chat.client.Arguments.BadInput;
 import chat.client.Command.AddFriend;
 import chat.client.Command.Chat;
 import chat.client.Command.CreateGroup;
@@ -10,19 +18,26 @@ import chat.client.Command.Invalid;
 import chat.client.Command.JoinGroup;
 import chat.client.Command.Login;
 import chat.client.Command.Nothing;
+import chat.client.Command.Open;
 import chat.client.Command.Register;
+import chat.client.Command.Say;
 import chat.client.Command.Target;
-import chat.core.Limits;
+import chat.client.Words.Word;
+import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Reads both syntaxes: {@code chat 23 hello} and the original client's {@code chat:23:hello}. A line whose
- * first word holds a colon is in the original form, where the message is everything after the second colon.
- * Never throws: a line that makes no sense becomes {@link Invalid}, carrying the syntax that would have worked.
+ * command word ends in a colon is in the original form, where the message is everything after the second colon.
+ * Arguments are split into {@link Words} like a shell's, so {@code creategroup "my group" 'for us'} works; a chat
+ * message is kept as typed. Never throws: a line that makes no sense becomes {@link Invalid}, carrying the syntax
+ * that would have worked.
  */
 final class CommandParser {
-    private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** The command word: everything up to a space, the colon of the original form, or the end. */
+    private static final Pattern VERB = Pattern.compile("[^\\p{javaWhitespace}:\"'\\\\]*");
     private static final String LIST_HINT = "type 'help' for the list of commands";
 
     Command parse(String line) {
@@ -30,171 +45,156 @@ final class CommandParser {
         if (text.isEmpty()) {
             return new Nothing();
         }
-        String head = SPACES.split(text, 2)[0];
+        Matcher head = VERB.matcher(text);
+        head.lookingAt();
+        int end = head.end();
         try {
-            if (head.indexOf(':') >= 0) {
-                return colonForm(text);
+            if (end < text.length() && text.charAt(end) == ':') {
+                return ColonForm.parse(known(head.group()), new Words(text, end + 1));
             }
-            Verb verb = Verb.byWord(head).orElseThrow(() -> unknown(head));
-            return spaceForm(verb, text.substring(head.length()).strip());
+            if (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+                throw unknown(text.split("\\p{javaWhitespace}", 2)[0]);
+            }
+            return spaceForm(known(head.group()), new Words(text, end));
         } catch (BadInput e) {
-            return new Invalid(e.getMessage(), e.usage);
+            return new Invalid(e.getMessage(), e.usage());
         }
     }
 
-    /** The line as it may be kept in the history file: without a password typed on it. */
+    /**
+     * A line as the REPL reads it. A line that starts with {@code /} is a command, without the slash. While a
+     * conversation is open, a line that does not start with a command word is a message for it, and a {@code \}
+     * in front sends one that does: {@code \more coffee?} says "more coffee?", {@code \/shrug} says "/shrug".
+     */
+    Command read(String line, boolean conversationOpen) {
+        String text = line == null ? "" : line.strip();
+        if (text.startsWith("/")) {
+            return parse(text.substring(1));
+        }
+        if (!conversationOpen || startsWithCommand(text)) {
+            return parse(text);
+        }
+        String message = text.startsWith("\\") ? text.substring(1) : text;
+        return message.isBlank() ? new Nothing() : new Say(message);
+    }
+
+    private static boolean startsWithCommand(String text) {
+        Matcher head = VERB.matcher(text);
+        head.lookingAt();
+        int end = head.end();
+        boolean whole = end == text.length() || text.charAt(end) == ':' || Character.isWhitespace(text.charAt(end));
+        return whole && Verb.byWord(head.group()).isPresent();
+    }
+
+    /**
+     * The line as it may be kept in the history file: a login or register line keeps only its first argument, so
+     * a password typed on it stays out even when the line was refused.
+     */
     String redact(String line) {
-        return switch (parse(line)) {
-            case Login login when login.password() != null -> Verb.LOGIN.word() + " " + login.id();
-            case Register register when register.password() != null -> Verb.REGISTER.word() + " " + register.name();
-            default -> line;
-        };
+        String text = line == null ? "" : line.strip();
+        Matcher head = VERB.matcher(text);
+        head.lookingAt();
+        Verb verb = Verb.byWord(head.group()).filter(v -> v == Verb.LOGIN || v == Verb.REGISTER).orElse(null);
+        if (verb == null) {
+            return line;
+        }
+        try {
+            Word first = head.end() < text.length() && text.charAt(head.end()) == ':' ? null
+                    : new Words(text, head.end()).next();
+            return first == null ? verb.word() : verb.word() + " " + Words.quote(first.text());
+        } catch (Words.Malformed e) {
+            return verb.word();
+        }
     }
 
-    private Command spaceForm(Verb verb, String rest) {
-        return switch (verb) {
-            case REGISTER -> {
-                String[] a = words(verb, rest, 1, 2);
-                yield new Register(a[0], a.length > 1 ? a[1] : null);
-            }
-            case LOGIN -> {
-                String[] a = words(verb, rest, 1, 2);
-                yield new Login(id(verb, a[0]), a.length > 1 ? a[1] : null);
-            }
-            case CHAT -> {
-                String[] a = idAndText(verb, rest);
-                yield new Chat(id(verb, a[0]), a[1]);
-            }
-            case GROUPCHAT -> {
-                String[] a = idAndText(verb, rest);
-                yield new GroupChat(id(verb, a[0]), a[1]);
-            }
-            case ADDFRIEND -> new AddFriend(id(verb, words(verb, rest, 1, 1)[0]));
-            case CREATEGROUP -> {
-                String[] a = SPACES.split(rest, 2);
-                if (a[0].isEmpty()) {
-                    throw new BadInput("missing the group's name", verb.usage());
+    private Command spaceForm(Verb verb, Words words) {
+        try {
+            return switch (verb) {
+                case REGISTER -> register(words.all());
+                case LOGIN -> {
+                    List<Word> a = count(verb, words.all(), 1, 2);
+                    yield new Login(id(verb, a.get(0)), a.size() > 1 ? a.get(1).text() : null);
                 }
-                yield new CreateGroup(a[0], a.length > 1 ? a[1] : null);
-            }
-            case JOINGROUP -> new JoinGroup(id(verb, words(verb, rest, 1, 1)[0]));
-            case FRIENDS -> noArguments(verb, rest, new Command.Friends());
-            case GROUPS -> noArguments(verb, rest, new Command.Groups());
-            case HISTORY -> history(rest);
-            case MORE -> noArguments(verb, rest, new Command.More());
-            case LOGOUT -> noArguments(verb, rest, new Command.Logout());
-            case HELP -> rest.isEmpty() ? new Help(null)
-                    : new Help(Verb.byWord(words(verb, rest, 1, 1)[0]).orElseThrow(() -> unknown(rest)));
-            case QUIT -> noArguments(verb, rest, new Command.Quit());
-        };
+                case CHAT -> new Chat(id(verb, required(verb, words.next())), message(verb, words));
+                case GROUPCHAT -> new GroupChat(id(verb, required(verb, words.next())), message(verb, words));
+                case ADDFRIEND -> new AddFriend(id(verb, count(verb, words.all(), 1, 1).get(0)));
+                case CREATEGROUP -> createGroup(words.all());
+                case JOINGROUP -> new JoinGroup(id(verb, count(verb, words.all(), 1, 1).get(0)));
+                case FRIENDS -> noArguments(verb, words, new Command.Friends());
+                case GROUPS -> noArguments(verb, words, new Command.Groups());
+                case HISTORY -> history(count(verb, words.all(), 2, 3));
+                case MORE -> noArguments(verb, words, new Command.More());
+                case OPEN -> open(count(verb, words.all(), 1, 2));
+                case CLOSE -> noArguments(verb, words, new Command.Close());
+                case RECONNECT -> noArguments(verb, words, new Command.Reconnect());
+                case LOGOUT -> noArguments(verb, words, new Command.Logout());
+                case HELP -> help(count(verb, words.all(), 0, 1));
+                case QUIT -> noArguments(verb, words, new Command.Quit());
+            };
+        } catch (Words.Malformed e) {
+            throw new BadInput(e.getMessage(), verb.usage());
+        }
     }
 
-    private Command colonForm(String text) {
-        int colon = text.indexOf(':');
-        String word = text.substring(0, colon).strip();
-        String rest = text.substring(colon + 1);
-        Verb verb = Verb.byWord(word).orElseThrow(() -> unknown(word));
-        return switch (verb) {
-            case CHAT -> {
-                String[] p = colonIdAndText(verb, rest);
-                yield new Chat(id(verb, p[0]), p[1]);
-            }
-            case GROUPCHAT -> {
-                String[] p = colonIdAndText(verb, rest);
-                yield new GroupChat(id(verb, p[0]), p[1]);
-            }
-            case ADDFRIEND -> new AddFriend(id(verb, rest.strip()));
-            case JOINGROUP -> new JoinGroup(id(verb, rest.strip()));
-            case CREATEGROUP -> {
-                String[] p = rest.split(":", 2);
-                if (p[0].isBlank()) {
-                    throw new BadInput("missing the group's name", verb.usage());
-                }
-                yield new CreateGroup(p[0].strip(), p.length > 1 && !p[1].isBlank() ? p[1].strip() : null);
-            }
-            default -> throw new BadInput("'" + verb.word() + "' has no colon form", verb.usage());
-        };
+    /**
+     * Two unquoted words are refused: {@code register John Doe} may mean the name "John Doe" as well as the name
+     * John with the password Doe, and guessing wrong makes an account its owner cannot log in to.
+     */
+    private static Command register(List<Word> a) {
+        count(Verb.REGISTER, a, 1, 2);
+        if (a.size() == 2 && !a.get(0).quoted() && !a.get(1).quoted()) {
+            String both = a.get(0).text() + " " + a.get(1).text();
+            throw new BadInput("a name with a space must be quoted, and so must a password given here",
+                    "for the name '" + both + "': register " + Words.quote(both) + "\n"
+                            + "for the name '" + a.get(0).text() + "' with that password: register "
+                            + a.get(0).text() + " '" + a.get(1).text() + "'   (or leave the password out to be asked)");
+        }
+        return new Register(a.get(0).text(), a.size() > 1 ? a.get(1).text() : null);
     }
 
-    private Command history(String rest) {
-        String[] a = words(Verb.HISTORY, rest, 2, 3);
-        Target target = switch (a[0].toLowerCase(Locale.ROOT)) {
+    private static Command createGroup(List<Word> a) {
+        if (a.isEmpty()) {
+            throw new BadInput("missing the group's name", Verb.CREATEGROUP.usage());
+        }
+        List<String> description = a.subList(1, a.size()).stream().map(Word::text).toList();
+        return new CreateGroup(a.get(0).text(), description.isEmpty() ? null : String.join(" ", description));
+    }
+
+    private static Command help(List<Word> a) {
+        if (a.isEmpty()) {
+            return new Help(null);
+        }
+        String topic = a.get(0).text();
+        return new Help(Verb.byWord(topic).orElseThrow(() -> unknown(topic)));
+    }
+
+    private static Command history(List<Word> a) {
+        Target target = target(Verb.HISTORY, a.get(0));
+        int id = id(Verb.HISTORY, a.get(1));
+        return new History(target, id, a.size() < 3 ? null : historyCount(a.get(2).text()));
+    }
+
+    private static Command open(List<Word> a) {
+        return a.size() == 1 ? new Open(null, a.get(0).text()) : new Open(target(Verb.OPEN, a.get(0)), a.get(1).text());
+    }
+
+    private static Target target(Verb verb, Word word) {
+        return switch (word.text().toLowerCase(Locale.ROOT)) {
             case "friend", "f" -> Target.FRIEND;
             case "group", "g" -> Target.GROUP;
-            default -> throw new BadInput("say 'friend' or 'group' before the id, not '" + a[0] + "'",
-                    Verb.HISTORY.usage());
-        };
-        int id = id(Verb.HISTORY, a[1]);
-        if (a.length < 3) {
-            return new History(target, id, null);
-        }
-        int count = id(Verb.HISTORY, a[2]);
-        if (count > Limits.MAX_HISTORY_PAGE) {
-            throw new BadInput("COUNT can be at most " + Limits.MAX_HISTORY_PAGE, Verb.HISTORY.usage());
-        }
-        return new History(target, id, count);
-    }
-
-    /** Splits into between {@code min} and {@code max} words. */
-    private static String[] words(Verb verb, String rest, int min, int max) {
-        String[] a = rest.isEmpty() ? new String[0] : SPACES.split(rest, max + 1);
-        if (a.length < min) {
-            throw new BadInput("missing arguments", verb.usage());
-        }
-        if (a.length > max) {
-            throw new BadInput("too many arguments", verb.usage());
-        }
-        return a;
-    }
-
-    private static String[] idAndText(Verb verb, String rest) {
-        String[] a = rest.isEmpty() ? new String[0] : SPACES.split(rest, 2);
-        if (a.length < 2) {
-            throw new BadInput(a.length == 0 ? "missing the id and the message" : "missing the message",
+            default -> throw new BadInput("say 'friend' or 'group' before the id, not '" + word.text() + "'",
                     verb.usage());
-        }
-        return a;
+        };
     }
 
-    private static String[] colonIdAndText(Verb verb, String rest) {
-        String[] p = rest.split(":", 2);
-        if (p.length < 2 || p[1].isBlank()) {
-            throw new BadInput("missing the message", verb.usage());
-        }
-        return new String[] {p[0].strip(), p[1]};
-    }
-
-    private static Command noArguments(Verb verb, String rest, Command command) {
-        if (!rest.isEmpty()) {
-            throw new BadInput("'" + verb.word() + "' takes no arguments", verb.usage());
-        }
-        return command;
-    }
-
-    /** Ids and counts are positive whole numbers. */
-    private static int id(Verb verb, String text) {
-        try {
-            int value = Integer.parseInt(text);
-            if (value > 0) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // Reported below, with the syntax.
-        }
-        throw new BadInput("'" + text + "' is not a number like 23", verb.usage());
+    private static Verb known(String word) {
+        return Verb.byWord(word).orElseThrow(() -> unknown(word));
     }
 
     private static BadInput unknown(String word) {
-        return new BadInput("unknown command '" + word + "'", LIST_HINT);
-    }
-
-    /** Carries a parse problem to {@link #parse}, which turns it into {@link Invalid}; never escapes. */
-    private static final class BadInput extends RuntimeException {
-        private final String usage;
-
-        BadInput(String problem, String usage) {
-            super(problem, null, false, false);
-            this.usage = usage;
-        }
+        return Spelling.closest(word, Verb.allWords()).flatMap(Verb::byWord)
+                .map(verb -> new BadInput("unknown command '" + word + "'; did you mean '" + verb.word() + "'?",
+                        verb.usage()))
+                .orElseGet(() -> new BadInput("unknown command '" + word + "'", LIST_HINT));
     }
 }

@@ -26,14 +26,14 @@ final class ContactActions {
         this.view = view;
     }
 
-    CompletableFuture<Void> addFriend(Command.AddFriend command) {
+    CompletableFuture<Outcome> addFriend(Command.AddFriend command) {
         return exchange.ask(seq -> new Message.AddFriend(seq, null, command.userId()), AddFriendAck.class, ack -> {
             contacts.put(ack.friend());
             screen.show(renderer.friendAdded(ack.friend()));
         });
     }
 
-    CompletableFuture<Void> createGroup(Command.CreateGroup command) {
+    CompletableFuture<Outcome> createGroup(Command.CreateGroup command) {
         return exchange.ask(seq -> new Message.CreateGroup(seq, null, command.name(), command.description()),
                 CreateGroupAck.class, ack -> {
                     contacts.put(ack.group());
@@ -41,7 +41,7 @@ final class ContactActions {
                 });
     }
 
-    CompletableFuture<Void> joinGroup(Command.JoinGroup command) {
+    CompletableFuture<Outcome> joinGroup(Command.JoinGroup command) {
         return exchange.ask(seq -> new Message.JoinGroup(seq, null, command.groupId()), JoinGroupAck.class, ack -> {
             contacts.put(ack.group());
             screen.show(renderer.groupJoined(ack.group()));
@@ -49,16 +49,16 @@ final class ContactActions {
     }
 
     /** Asks the server rather than showing the cache: online states change without notice. */
-    CompletableFuture<Void> friends() {
+    CompletableFuture<Outcome> friends() {
         return refresh(() -> screen.show(view.friends(contacts.friends())));
     }
 
-    CompletableFuture<Void> groups() {
+    CompletableFuture<Outcome> groups() {
         int me = login.me().map(LoginState.Me::id).orElse(0);
         return refresh(() -> screen.show(view.groups(contacts.groups(), me)));
     }
 
-    private CompletableFuture<Void> refresh(Runnable show) {
+    private CompletableFuture<Outcome> refresh(Runnable show) {
         return exchange.ask(seq -> new Message.ContactsRequest(seq, null), ContactsAck.class, ack -> {
             contacts.replace(ack.friends(), ack.groups());
             show.run();

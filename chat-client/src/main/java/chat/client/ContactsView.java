@@ -7,9 +7,18 @@ import java.util.List;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 
-/** Who you are, your friends and your groups: what login, {@code friends} and {@code groups} show. */
+/**
+ * Who you are, your friends and your groups: what login, {@code friends} and {@code groups} show, each
+ * conversation with the chats unread in it.
+ */
 final class ContactsView {
     private static final String INDENT = "  ";
+
+    private final Conversations conversations;
+
+    ContactsView(Conversations conversations) {
+        this.conversations = conversations;
+    }
 
     /** Shown once the login is accepted; {@code away} holds the rendered chats that came while the user was away. */
     AttributedString welcome(LoginState.Me me, List<Friend> friends, List<Group> groups, List<AttributedString> away) {
@@ -34,6 +43,7 @@ final class ContactsView {
             out.append('\n').append(INDENT);
             Styles.padTo(out, label(friend.id(), friend.name()), width + 2);
             Styles.state(out, friend.state());
+            unread(out, Conversation.withUser(friend.id()));
         }
         return out.toAttributedString();
     }
@@ -50,9 +60,17 @@ final class ContactsView {
             if (group.groupdesc() != null && !group.groupdesc().isBlank()) {
                 out.append(": ").append(group.groupdesc());
             }
+            unread(out, Conversation.inGroup(group.id()));
             members(out, group.users(), selfId);
         }
         return out.toAttributedString();
+    }
+
+    private void unread(AttributedStringBuilder out, Conversation conversation) {
+        int unread = conversations.unread(conversation);
+        if (unread > 0) {
+            out.append("  ").styled(Styles.NAME, "(" + unread + " unread)");
+        }
     }
 
     private static void members(AttributedStringBuilder out, List<Member> members, int selfId) {

@@ -7,12 +7,13 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 
 /**
  * One request and its answer, with feedback for every outcome: the expected answer goes to the caller; the
  * server's refusal, silence past the timeout or a lost connection are shown on the screen. The returned future
- * completes once that feedback is shown, which is what the REPL waits for.
+ * completes once that feedback is shown, which is what the REPL waits for, with whether the command did its job.
  */
 final class Exchange {
     private final Link link;
@@ -27,21 +28,31 @@ final class Exchange {
         this.timeout = timeout;
     }
 
-    <T extends Message> CompletableFuture<Void> ask(IntFunction<Message> request, Class<T> expected,
-                                                   Consumer<T> onAnswer) {
+    /** The expected answer means the command worked. */
+    <T extends Message> CompletableFuture<Outcome> ask(IntFunction<Message> request, Class<T> expected,
+                                                      Consumer<T> onAnswer) {
+        return judge(request, expected, answer -> {
+            onAnswer.accept(answer);
+            return Outcome.DONE;
+        });
+    }
+
+    /** For answers that may still say no, such as a login ack with an errno: {@code onAnswer} decides. */
+    <T extends Message> CompletableFuture<Outcome> judge(IntFunction<Message> request, Class<T> expected,
+                                                        Function<T, Outcome> onAnswer) {
         return link.request(request, answered -> answered
                 .orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .handle((answer, failure) -> {
                     if (failure != null) {
-                        screen.show(renderer.error(describe(failure)));
+                        screen.warn(renderer.error(describe(failure)));
                     } else if (expected.isInstance(answer)) {
-                        onAnswer.accept(expected.cast(answer));
+                        return onAnswer.apply(expected.cast(answer));
                     } else if (answer instanceof Message.Error refused) {
-                        screen.show(renderer.error(refused.errmsg()));
+                        screen.warn(renderer.error(refused.errmsg()));
                     } else {
-                        screen.show(renderer.error("unexpected answer from the server: " + answer.type()));
+                        screen.warn(renderer.error("unexpected answer from the server: " + answer.type()));
                     }
-                    return null;
+                    return Outcome.FAILED;
                 }));
     }
 
@@ -50,7 +61,7 @@ final class Exchange {
                 ? failure.getCause() : failure;
         return switch (cause) {
             case TimeoutException t -> "no answer from the server within " + timeout.toSeconds() + " s";
-            case Link.Down down -> down.getMessage();
+            case Link.Down down -> down.getMessage() + (link.connected() ? "" : " ('reconnect' tries now)");
             default -> cause.toString();
         };
     }

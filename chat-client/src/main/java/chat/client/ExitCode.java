@@ -6,7 +6,9 @@ enum ExitCode {
     /** Something unexpected failed; the one-line reason is on stderr. */
     RUNTIME(1),
     /** The server could not be reached when the client started. */
-    UNREACHABLE(3);
+    UNREACHABLE(3),
+    /** Scripted mode: a command failed (see {@link Verdict}); the reason is on stderr. */
+    COMMAND_FAILED(4);
 
     private final int code;
 

@@ -6,6 +6,9 @@ interface Frontend extends AutoCloseable {
 
     Screen screen();
 
+    /** True when a script, not a person, is typing: a failed command then counts against it (see {@link Verdict}). */
+    boolean scripted();
+
     @Override
     void close();
 }

@@ -20,7 +20,7 @@ final class Frontends {
      */
     static Frontend forSystem(Completer completer) throws IOException {
         if (System.console() == null) {
-            return new PlainFrontend(System.in, System.out);
+            return new PlainFrontend(System.in, System.out, System.err);
         }
         Terminal terminal = TerminalBuilder.builder()
                 .system(true)
@@ -29,7 +29,7 @@ final class Frontends {
                 .build();
         if (Terminal.TYPE_DUMB.equals(terminal.getType()) || Terminal.TYPE_DUMB_COLOR.equals(terminal.getType())) {
             terminal.close();
-            return new PlainFrontend(System.in, System.out);
+            return new PlainFrontend(System.in, System.out, System.err);
         }
         Path history = Path.of(System.getProperty("user.home"), HISTORY_FILE);
         return new TerminalFrontend(terminal, completer, history, new CommandParser()::redact);

@@ -8,14 +8,20 @@ import org.jline.utils.AttributedStringBuilder;
 /** {@code help}: every command with its syntax, grouped by when it can be used. */
 final class HelpText {
     private static final int SYNTAX_COLUMNS = 34;
+    private static final String NOTES = """
+            Quote a name that has spaces as in a shell: register "John Doe", creategroup "my group" 'for us';
+            a message is sent as typed, quotes and all.
+            After 'open', plain lines are messages there; a line starting with a command word or / is a command,
+            and a \\ in front sends one that is not (\\more coffee?).
+            The original client's forms work too: chat:ID:MESSAGE, addfriend:ID, creategroup:NAME:DESC,
+            addgroup:ID, groupchat:ID:MESSAGE, loginout. Tab completes commands and friend/group ids.""";
 
     AttributedString all() {
         AttributedStringBuilder out = new AttributedStringBuilder();
         section(out, "Before login:", Verb.When.LOGGED_OUT);
         section(out, "After login:", Verb.When.LOGGED_IN);
         section(out, "Any time:", Verb.When.ANY);
-        out.append("The original client's forms work too: chat:ID:MESSAGE, addfriend:ID, creategroup:NAME:DESC,\n"
-                + "addgroup:ID, groupchat:ID:MESSAGE, loginout. Tab completes commands and friend/group ids.");
+        out.append(NOTES);
         return out.toAttributedString();
     }
 

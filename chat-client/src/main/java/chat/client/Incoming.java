@@ -4,34 +4,34 @@ import chat.core.Message;
 import chat.core.MessageType;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.CompletionException;
 
 /**
- * Shows what arrives unasked (chats from others, connection trouble) and logs back in after a reconnect. While
- * nobody is logged in, connection trouble is not shown: the server closes a connection that has not logged in
- * for a while, and the link quietly dials again; a command sent meanwhile says the server is not reachable.
+ * Shows what arrives unasked (chats from others, connection trouble); holds chats back from the moment the
+ * connection is lost, and has the user {@link Resume}d once it is back. While nobody is logged in, connection
+ * trouble is not shown: the server closes a connection that has not logged in for a while, and the link quietly
+ * dials again; a command sent meanwhile says the server is not reachable.
  */
 final class Incoming implements Link.Events {
-    private static final int RELOGIN_TRIES = 5;
+    private static final String RETRY_HINT = "'reconnect' tries now";
 
     private final Screen screen;
     private final Renderer renderer;
     private final ChatLines chats;
     private final Inbox inbox;
     private final LoginState login;
-    private final AccountActions account;
-    private final Backoff backoff;
+    private final ChatQueue queue;
+    private final Resume resume;
     private final String address;
 
-    Incoming(Screen screen, Renderer renderer, ChatLines chats, Inbox inbox, LoginState login, AccountActions account,
-             Backoff backoff, String address) {
+    Incoming(Screen screen, Renderer renderer, ChatLines chats, Inbox inbox, LoginState login, ChatQueue queue,
+             Resume resume, String address) {
         this.screen = screen;
         this.renderer = renderer;
         this.chats = chats;
         this.inbox = inbox;
         this.login = login;
-        this.account = account;
-        this.backoff = backoff;
+        this.queue = queue;
+        this.resume = resume;
         this.address = address;
     }
 
@@ -47,7 +47,7 @@ final class Incoming implements Link.Events {
         }
         chats.of(message).ifPresentOrElse(screen::show, () -> {
             if (message instanceof Message.Error error && !refusedReport(error) && login.loggedIn()) {
-                screen.show(renderer.error("from the server: " + error.errmsg()));
+                screen.warn(renderer.error("from the server: " + error.errmsg()));
             }
         });
     }
@@ -58,42 +58,32 @@ final class Incoming implements Link.Events {
 
     @Override
     public void unreadable(String why) {
-        screen.show(renderer.notice("ignored a message from the server that could not be read: " + why));
+        screen.warn(renderer.notice("ignored a message from the server that could not be read: " + why));
     }
 
     @Override
     public void lost(String why) {
+        queue.hold();
         if (login.loggedIn()) {
-            screen.show(renderer.notice("lost the connection to " + address + " (" + why + "); reconnecting"));
+            screen.warn(renderer.notice("lost the connection to " + address + " (" + why + "); reconnecting, and "
+                    + "queueing chats till then (" + RETRY_HINT + ")"));
         }
     }
 
     @Override
     public void retrying(int attempt, Duration delay, String why) {
         if (login.loggedIn()) {
-            screen.show(renderer.notice(String.format(Locale.ROOT,
-                    "reconnect attempt %d failed (%s); next try in %.1f s", attempt, why, delay.toMillis() / 1000.0)));
+            screen.warn(renderer.notice(String.format(Locale.ROOT,
+                    "reconnect attempt %d failed (%s); next try in %.1f s (%s)", attempt, why,
+                    delay.toMillis() / 1000.0, RETRY_HINT)));
         }
     }
 
-    /** The server may not have noticed the old connection is gone yet, so "already online" is tried again. */
     @Override
     public void restored() {
-        if (!login.loggedIn()) {
-            return;
+        if (login.loggedIn()) {
+            screen.warn(renderer.notice("reconnected to " + address));
         }
-        screen.show(renderer.notice("reconnected to " + address));
-        try {
-            for (int attempt = 1; attempt <= RELOGIN_TRIES; attempt++) {
-                if (!account.loginAgain(attempt == RELOGIN_TRIES).join()) {
-                    return;
-                }
-                Thread.sleep(backoff.delay(attempt));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (CompletionException e) {
-            screen.show(renderer.error("could not log back in: " + e.getCause()));
-        }
+        resume.run();
     }
 }

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.IntFunction;
@@ -52,6 +54,8 @@ final class Link implements AutoCloseable {
     private volatile boolean closed;
     private volatile String dropReason;
     private volatile long lastSentNanos = System.nanoTime();
+    /** Released to cut the wait before the next redial short. */
+    private final Semaphore retryNow = new Semaphore(0);
     /** The reader, and each re-login after a reconnect; stopped by {@link #close}. */
     private final ExecutorService threads = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("chat-link-", 0).factory());
@@ -113,6 +117,15 @@ final class Link implements AutoCloseable {
 
     boolean connected() {
         return current != null;
+    }
+
+    /** Redials at once instead of waiting out the backoff; false when connected, and so nothing to do. */
+    boolean retryNow() {
+        if (current != null) {
+            return false;
+        }
+        retryNow.release();
+        return true;
     }
 
     /** Abandons the current connection, which the reader then reports lost and replaces. */
@@ -196,7 +209,9 @@ final class Link implements AutoCloseable {
         Duration delay = backoff.delay(1);
         for (int attempt = 1; !closed; attempt++) {
             try {
-                Thread.sleep(delay);
+                retryNow.tryAcquire(delay.toMillis(), TimeUnit.MILLISECONDS);
+                // Asking twice to retry now is asking once.
+                retryNow.drainPermits();
                 ServerConnection connection = dialer.dial();
                 if (closed) {
                     connection.close();

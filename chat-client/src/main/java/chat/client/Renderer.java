@@ -11,8 +11,17 @@ import java.util.Optional;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStringBuilder;
 
-/** Turns chats and the answers to commands into text. Pure: the same input always gives the same output. */
+/**
+ * Turns chats and the answers to commands into text. Pure but for today's date: the same input on the same day
+ * gives the same output.
+ */
 final class Renderer {
+    private final TimeLabel times;
+
+    Renderer(TimeLabel times) {
+        this.times = times;
+    }
+
     AttributedString info(String text) {
         return new AttributedString(text);
     }
@@ -49,17 +58,49 @@ final class Renderer {
         return out.append(" said: ").append(chat.msg()).toAttributedString();
     }
 
-    /** The ack does not say whether the friend was online: the server delivers or keeps it either way. */
-    AttributedString sentTo(int friendId, Optional<Friend> friend, String time) {
-        AttributedStringBuilder out = new AttributedStringBuilder().append("sent to ");
-        Styles.who(out, friendId, friend.map(Friend::name).orElse(null));
-        return out.append(" at ").append(time).toAttributedString();
+    /** What became of a one-to-one chat, as far as the client can tell from its contact list. */
+    enum Delivery {
+        /** To someone online, or whose state is not known. */
+        SENT,
+        /** To a friend last seen offline: the server keeps it for them. */
+        KEPT,
+        TO_YOURSELF
+    }
+
+    /**
+     * The ack does not say whether the recipient was online: the server delivers or keeps a chat either way, so
+     * {@code delivery} comes from the contact list.
+     */
+    AttributedString sentTo(int userId, Optional<String> name, Delivery delivery, String time) {
+        AttributedStringBuilder out = new AttributedStringBuilder()
+                .append(delivery == Delivery.KEPT ? "kept for " : "sent to ");
+        Styles.who(out, userId, name.orElse(null));
+        out.append(switch (delivery) {
+            case SENT -> "";
+            case KEPT -> " (offline; they get it when they log in)";
+            case TO_YOURSELF -> " (yourself)";
+        });
+        return out.append(" at ").append(times.of(time)).toAttributedString();
+    }
+
+    /** {@code [8]bob}, or {@code [8]} when the name is not known. */
+    AttributedString user(int id, Optional<String> name) {
+        AttributedStringBuilder out = new AttributedStringBuilder();
+        Styles.who(out, id, name.orElse(null));
+        return out.toAttributedString();
+    }
+
+    /** {@code group [3]devs}. */
+    AttributedString group(int id, Optional<Group> group) {
+        AttributedStringBuilder out = new AttributedStringBuilder().append("group ");
+        groupName(out, id, group);
+        return out.toAttributedString();
     }
 
     AttributedString sentToGroup(int groupId, Optional<Group> group, String time) {
         AttributedStringBuilder out = new AttributedStringBuilder().append("sent to group ");
         groupName(out, groupId, group);
-        return out.append(" at ").append(time).toAttributedString();
+        return out.append(" at ").append(times.of(time)).toAttributedString();
     }
 
     AttributedString friendAdded(Friend friend) {
@@ -94,7 +135,7 @@ final class Renderer {
         }
         out.append("messages ").append(title).append(", oldest first:");
         for (HistoryEntry entry : newestFirst.reversed()) {
-            out.append("\n  ").styled(Styles.TIME, entry.time()).append(' ');
+            out.append("\n  ").styled(Styles.TIME, times.of(entry.time())).append(' ');
             Styles.who(out, entry.id(), entry.name());
             out.append(": ").append(entry.msg());
         }
@@ -105,11 +146,11 @@ final class Renderer {
     }
 
     /** {@code with [8]bob} or {@code in group [3]devs}, for history headings. */
-    AttributedString historyTitle(Command.History query, Optional<Friend> friend, Optional<Group> group) {
+    AttributedString historyTitle(Command.History query, Optional<String> userName, Optional<Group> group) {
         AttributedStringBuilder out = new AttributedStringBuilder();
         if (query.target() == Command.Target.FRIEND) {
             out.append("with ");
-            Styles.who(out, query.id(), friend.map(Friend::name).orElse(null));
+            Styles.who(out, query.id(), userName.orElse(null));
         } else {
             out.append("in group ");
             groupName(out, query.id(), group);
@@ -117,10 +158,10 @@ final class Renderer {
         return out.toAttributedString();
     }
 
-    private static AttributedStringBuilder timed(String time) {
+    private AttributedStringBuilder timed(String time) {
         AttributedStringBuilder out = new AttributedStringBuilder();
         if (time != null) {
-            out.styled(Styles.TIME, time).append(' ');
+            out.styled(Styles.TIME, times.of(time)).append(' ');
         }
         return out;
     }

@@ -11,51 +11,69 @@ import java.util.concurrent.TimeoutException;
 /**
  * Read a line, run it, wait (bounded) for its feedback, repeat. Waiting makes scripts deterministic: the next
  * line is read only once the previous command's answer is on the screen. Chats from others are shown by the
- * link's thread meanwhile.
+ * link's thread meanwhile. The {@link Verdict} says whether a failure ends the run.
  */
 final class Repl {
     private final LineSource lines;
     private final Screen screen;
     private final CommandParser parser;
+    private final Conversations conversations;
+    private final Prompt prompt;
     private final CommandRunner commands;
     private final AccountActions account;
     private final LoginState login;
     private final Renderer renderer;
+    private final Verdict verdict;
     private final Duration patience;
+    private int linesRead;
 
-    Repl(LineSource lines, Screen screen, CommandParser parser, CommandRunner commands, AccountActions account,
-         LoginState login, Renderer renderer, Duration patience) {
+    Repl(LineSource lines, Screen screen, CommandParser parser, Conversations conversations, Prompt prompt,
+         CommandRunner commands, AccountActions account, LoginState login, Renderer renderer, Verdict verdict,
+         Duration patience) {
         this.lines = lines;
         this.screen = screen;
         this.parser = parser;
+        this.conversations = conversations;
+        this.prompt = prompt;
         this.commands = commands;
         this.account = account;
         this.login = login;
         this.renderer = renderer;
+        this.verdict = verdict;
         this.patience = patience;
     }
 
-    /** Returns at {@code quit} or the end of input, logged out. */
-    void run() {
+    /** Returns at {@code quit}, the end of input or a failure that ends a script, logged out. */
+    ExitCode run() {
         while (!Thread.currentThread().isInterrupted()) {
-            String line = lines.readLine(prompt());
+            String line = read(lines.readLine(prompt.text()));
             if (line == null) {
                 break;
             }
-            Command command = withPassword(parser.parse(line));
+            int number = linesRead;
+            Command command = withPassword(parser.read(line, conversations.current().isPresent()));
             if (command instanceof Command.Quit) {
                 break;
             }
-            await(commands.run(command));
+            if (verdict.stopAfter(await(commands.run(command)), number)) {
+                screen.warn(renderer.error("stopped: the command on line " + number + " failed, so the lines after it"
+                        + " were not run (--keep-going runs them all)"));
+                break;
+            }
         }
         if (login.loggedIn()) {
             await(account.logout(true));
         }
         screen.show(renderer.info("bye"));
+        return verdict.exitCode();
     }
 
-    private String prompt() {
-        return login.me().map(me -> me.name() + "> ").orElse("chat> ");
+    /** Counts the lines read, secrets included, so a script's failure can be named by its line number. */
+    private String read(String line) {
+        if (line != null) {
+            linesRead++;
+        }
+        return line;
     }
 
     /** A password left off the line is asked for now; abandoning the prompt abandons the command. */
@@ -65,32 +83,33 @@ final class Repl {
         }
         return switch (command) {
             case Login login when login.password() == null -> {
-                String secret = lines.readSecret("password: ");
-                yield secret == null ? cancelled() : login.withPassword(secret);
+                String secret = read(lines.readSecret("password: "));
+                yield secret == null ? cancelled(Verb.LOGIN) : login.withPassword(secret);
             }
             case Register register when register.password() == null -> {
-                String secret = lines.readSecret("password for " + register.name() + ": ");
-                yield secret == null ? cancelled() : register.withPassword(secret);
+                String secret = read(lines.readSecret("password for " + register.name() + ": "));
+                yield secret == null ? cancelled(Verb.REGISTER) : register.withPassword(secret);
             }
             default -> command;
         };
     }
 
-    private Command cancelled() {
-        screen.show(renderer.info("cancelled"));
-        return new Command.Nothing();
+    /** A command whose password never came did not run: for a script that is a failure. */
+    private static Command cancelled(Verb verb) {
+        return new Command.Invalid("no password was given, so nothing was done", verb.usage());
     }
 
     /** Every answer already has its own timeout; this bound only keeps a bug from hanging the REPL. */
-    private void await(CompletableFuture<Void> done) {
+    private Outcome await(CompletableFuture<Outcome> done) {
         try {
-            done.get(patience.toMillis(), TimeUnit.MILLISECONDS);
+            return done.get(patience.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            screen.show(renderer.error("still waiting for the server; carrying on"));
+            screen.warn(renderer.error("still waiting for the server; carrying on"));
         } catch (ExecutionException e) {
-            screen.show(renderer.error("the command failed: " + e.getCause()));
+            screen.warn(renderer.error("the command failed: " + e.getCause()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        return Outcome.FAILED;
     }
 }

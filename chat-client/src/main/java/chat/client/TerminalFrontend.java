@@ -85,6 +85,11 @@ final class TerminalFrontend implements Frontend, LineSource, Screen {
     }
 
     @Override
+    public boolean scripted() {
+        return false;
+    }
+
+    @Override
     public void close() {
         try {
             reader.getHistory().save();

@@ -1,8 +1,10 @@
 package chat.client;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /** The REPL's commands: the words that name them, their syntax, and when they may be used. */
 enum Verb {
@@ -28,8 +30,14 @@ enum Verb {
             "show the latest messages with a friend or in a group"),
     MORE("more", List.of(), "", null, When.LOGGED_IN,
             "page further back in the last history"),
+    OPEN("open", List.of(), "[friend|group] ID|NAME", null, When.LOGGED_IN,
+            "talk there: plain lines are sent to it until 'close'"),
+    CLOSE("close", List.of(), "", null, When.LOGGED_IN,
+            "leave the open conversation: plain lines are commands again"),
     LOGOUT("logout", List.of("loginout"), "", "loginout", When.LOGGED_IN,
             "log out and return to the login prompt"),
+    RECONNECT("reconnect", List.of(), "", null, When.ANY,
+            "while disconnected, try the server again now instead of at the next retry"),
     HELP("help", List.of(), "[COMMAND]", null, When.ANY,
             "list the commands, or explain one"),
     QUIT("quit", List.of("exit"), "", null, When.ANY,
@@ -61,6 +69,11 @@ enum Verb {
             }
         }
         return Optional.empty();
+    }
+
+    /** Every word that names a command, aliases included. */
+    static List<String> allWords() {
+        return Arrays.stream(values()).flatMap(v -> Stream.concat(Stream.of(v.word), v.aliases.stream())).toList();
     }
 
     String word() {

@@ -76,7 +76,10 @@ class CatchUpTest {
     }
 
     private CatchUp catchUp(Link link) {
-        return new CatchUp(new Syncer(link, Duration.ofSeconds(WAIT_SECONDS), 100), inbox, login,
-                new ChatLines(new Renderer(), new ContactList(), codec), text -> shown.add(text.toString()), FOLLOW_UP);
+        ContactList contacts = new ContactList();
+        ChatLines lines = new ChatLines(new Renderer(new TimeLabel(RendererTest.ANOTHER_DAY)), contacts,
+                new People(login, contacts), new Conversations(), codec);
+        return new CatchUp(new Syncer(link, Duration.ofSeconds(WAIT_SECONDS), 100), inbox, login, lines,
+                text -> shown.add(text.toString()), FOLLOW_UP);
     }
 }

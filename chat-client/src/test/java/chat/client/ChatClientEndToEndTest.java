@@ -61,7 +61,8 @@ class ChatClientEndToEndTest {
         ming.expect("sent to [" + a);
         alice.expect("[" + m + "]小明 said: hi: with a colon");
         ming.send("friends");
-        assertTrue(ming.expect("[" + a + "]alice").endsWith("online"), "friendship is mutual and alice is on");
+        assertTrue(ming.expect("[" + a + "]alice").endsWith("online  (1 unread)"),
+                "friendship is mutual, alice is on, and her chat is unread");
 
         alice.send("creategroup 开发组 backend folks");
         int g = number(GROUP_ID, alice.expect("created group ["));
@@ -110,40 +111,101 @@ class ChatClientEndToEndTest {
     }
 
     @Test
-    void mistakesAndRefusalsGetClearFeedback() throws Exception {
-        ScriptedClient carol = new ScriptedClient("carol", server.port());
+    void mistakesAndRefusalsGetClearFeedbackOnStderrAndKeepGoingRunsEveryLine() throws Exception {
+        ScriptedClient carol = new ScriptedClient("carol", server.port(), "--keep-going");
         carol.send("chat 1 hi");
-        carol.expect("error: log in first: login ID [PASSWORD], or register NAME [PASSWORD]");
+        carol.expectOnStderr("error: log in first: login ID [PASSWORD], or register NAME [PASSWORD]");
         carol.send("login 999999 nope");
-        carol.expect("error: id or password is invalid!");
+        carol.expectOnStderr("error: id or password is invalid!");
         int c = register(carol, "carol", "pw-c");
-        carol.send("register carol other");
-        assertTrue(carol.expect("error: ").contains("taken"), "a taken name is refused");
+        carol.send("register carol 'other'");
+        assertTrue(carol.expectOnStderr("error: ").contains("taken"), "a taken name is refused");
         carol.send("login " + c + " pw-c");
         carol.expect("logged in as carol");
 
         carol.send("chat abc hello");
-        carol.expect("error: 'abc' is not a number like 23");
-        carol.expect("usage: chat FRIEND_ID MESSAGE   or   chat:FRIEND_ID:MESSAGE");
+        carol.expectOnStderr("error: 'abc' is not a number like 23");
+        carol.expectOnStderr("usage: chat FRIEND_ID MESSAGE   or   chat:FRIEND_ID:MESSAGE");
         carol.send("dance");
-        carol.expect("error: unknown command 'dance'");
+        carol.expectOnStderr("error: unknown command 'dance'");
         carol.send("login " + c + " pw-c");
-        carol.expect("error: you are logged in as carol");
+        carol.expectOnStderr("error: you are logged in as carol");
         carol.send("joingroup 999999");
-        carol.expect("error: ");
+        carol.expectOnStderr("error: ");
         carol.send("groupchat 999999 anyone?");
-        carol.expect("error: ");
+        carol.expectOnStderr("error: ");
         carol.send("more");
-        carol.expect("error: nothing to page through yet");
+        carol.expectOnStderr("error: nothing to page through yet");
 
         carol.endInput();
         carol.expect("bye");
-        assertEquals(0, carol.exit());
+        assertEquals(4, carol.exit(), "a command failed");
         assertFalse(carol.transcript().contains("Exception"), carol.transcript());
     }
 
+    @Test
+    void aScriptStopsAtItsFirstFailedCommandAndExitsFour() throws Exception {
+        ScriptedClient dave = new ScriptedClient("dave", server.port());
+        int d = register(dave, "dave", "pw-d");
+        dave.send("login " + d);
+        dave.send("wrong password");
+        dave.send("creategroup never-made");
+        dave.expectOnStderr("error: id or password is invalid!");
+        dave.expectOnStderr("error: stopped: the command on line 2 failed, so the lines after it were not run");
+        dave.expect("bye");
+        assertEquals(4, dave.exit());
+        assertFalse(dave.transcript().contains("never-made"), dave.transcript());
+    }
+
+    @Test
+    void aScriptWithoutFailuresExitsZeroWithNothingOnStderr() throws Exception {
+        ScriptedClient erin = new ScriptedClient("erin", server.port());
+        int e = register(erin, "erin", "pw-e");
+        erin.send("login " + e + " pw-e");
+        erin.expect("logged in as erin");
+        erin.send("quit");
+        erin.expect("bye");
+        assertEquals(0, erin.exit());
+        assertFalse(erin.transcript().contains(ScriptedClient.STDERR), erin.transcript());
+    }
+
+    @Test
+    void sentChatsNameTheirRecipientAndSayWhenOneIsKeptForAnOfflineFriend() throws Exception {
+        ScriptedClient fay = new ScriptedClient("fay", server.port());
+        ScriptedClient gus = new ScriptedClient("gus", server.port());
+        int f = register(fay, "fay", "pw-f");
+        int g = register(gus, "gus", "pw-g");
+        int h = register(fay, "hal", "pw-h");
+        fay.send("login " + f + " pw-f");
+        fay.expect("logged in as fay");
+        gus.send("login " + g + " pw-g");
+        gus.expect("logged in as gus");
+        fay.send("creategroup \"fay's group\" 'where we meet'");
+        int group = number(GROUP_ID, fay.expect("created group ["));
+        gus.send("joingroup " + group);
+        gus.expect("joined group [" + group + "]fay's group (2 members)");
+        fay.send("groups");
+        fay.expect("[" + group + "]fay's group: where we meet");
+
+        fay.send("chat " + g + " not friends, but I know your name from the group");
+        fay.expect("sent to [" + g + "]gus at ");
+        fay.send("chat " + f + " a note to myself");
+        fay.expect("sent to [" + f + "]fay (yourself) at ");
+        fay.send("addfriend " + h);
+        fay.expect("[" + h + "]hal is now your friend (offline)");
+        fay.send("chat " + h + " see you later");
+        fay.expect("kept for [" + h + "]hal (offline; they get it when they log in) at ");
+
+        fay.send("quit");
+        gus.send("quit");
+        for (ScriptedClient client : new ScriptedClient[] {fay, gus}) {
+            client.expect("bye");
+            assertEquals(0, client.exit(), client.transcript());
+        }
+    }
+
     private static int register(ScriptedClient client, String name, String password) throws InterruptedException {
-        client.send("register " + name + " " + password);
+        client.send("register " + name + " '" + password + "'");
         return number(ID, client.expect("registered " + name + " with id "));
     }
 

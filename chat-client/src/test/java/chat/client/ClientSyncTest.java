@@ -83,7 +83,7 @@ class ClientSyncTest {
                 default -> { }
             }
         })) {
-            ScriptedClient alice = new ScriptedClient("alice", server.port());
+            ScriptedClient alice = new ScriptedClient("alice", server.port(), "--keep-going");
             alice.send("login 7 secret");
             alice.expect("While you were away (1):");
             alice.expect(line(NOW));
@@ -92,7 +92,7 @@ class ClientSyncTest {
             alice.expect(line(NOW + 1));
             alice.endInput();
             alice.expect("bye");
-            assertEquals(0, alice.exit());
+            assertEquals(4, alice.exit(), "the chat failed");
             assertEquals(1, count(alice.transcript(), line(NOW)), alice.transcript());
             assertEquals(List.of("login", "sync null", "chat", "login", "sync " + (NOW - 10 * SECOND)),
                     requests.subList(0, 5));

@@ -43,10 +43,43 @@ class CommandParserTest {
 
     @Test
     void accountCommandsTakeAnOptionalPassword() {
-        assertEquals(new Register("张三", "pw"), parser.parse("register 张三 pw"));
+        assertEquals(new Register("张三", "pw"), parser.parse("register 张三 'pw'"));
+        assertEquals(new Register("John Doe", "pw"), parser.parse("register \"John Doe\" pw"));
         assertEquals(new Register("bob", null), parser.parse("register bob"));
         assertEquals(new Login(7, "secret"), parser.parse("login 7 secret"));
         assertEquals(new Login(7, null), parser.parse("LOGIN 7"));
+    }
+
+    @Test
+    void argumentsAreQuotedLikeAShellButMessagesAreKeptAsTyped() {
+        assertEquals(new CreateGroup("my group", "a desc"), parser.parse("creategroup \"my group\" 'a desc'"));
+        assertEquals(new CreateGroup("my group", "quoted desc"), parser.parse("creategroup \"my group\" quoted desc"));
+        assertEquals(new CreateGroup("it's", "say \"hi\""), parser.parse("creategroup it\\'s \"say \\\"hi\\\"\""));
+        assertEquals(new CreateGroup("a:b", "c"), parser.parse("creategroup:\"a:b\":c"));
+        assertEquals(new Register("开发", "pw"), parser.parse("register\u3000开发\u3000'pw'"),
+                "an ideographic space separates");
+        assertEquals(new Chat(23, "don't \"quote\" me"), parser.parse("chat 23 don't \"quote\" me"));
+        assertEquals(new Chat(23, "it's: fine"), parser.parse("chat:'23':it's: fine"));
+        assertEquals(new Login(7, "pass word"), parser.parse("login 7 'pass word'"));
+    }
+
+    @Test
+    void registerWithTwoUnquotedWordsSaysHowToQuoteEitherMeaning() {
+        Invalid invalid = invalid("register John Doe");
+        assertEquals("a name with a space must be quoted, and so must a password given here", invalid.problem());
+        assertEquals("""
+                for the name 'John Doe': register "John Doe"
+                for the name 'John' with that password: register John 'Doe'   (or leave the password out to be asked)\
+                """,
+                invalid.usage());
+    }
+
+    @Test
+    void anUnclosedQuoteIsShownWithTheSyntax() {
+        Invalid invalid = invalid("creategroup \"my group");
+        assertEquals("the \" quote is not closed; put a \\ before a quote that is part of the text", invalid.problem());
+        assertTrue(invalid.usage().startsWith("usage: creategroup NAME"));
+        assertEquals("a \\ at the end of the line has nothing to escape", invalid("joingroup 3\\").problem());
     }
 
     @Test
@@ -76,12 +109,15 @@ class CommandParserTest {
         assertEquals("missing the message", invalid("chat 23").problem());
         assertEquals("missing the message", invalid("chat:23:").problem());
         assertEquals("missing arguments", invalid("login").problem());
-        assertEquals("too many arguments", invalid("register a b c").problem());
+        assertEquals("too many arguments (quote a name that has spaces)", invalid("register a b c").problem());
         assertEquals("'friends' takes no arguments", invalid("friends all").problem());
-        assertEquals("'0' is not a number like 23", invalid("addfriend:0").problem());
+        assertEquals("'0' is not an id: ids are numbers from 1 up, like 23", invalid("addfriend:0").problem());
         assertTrue(invalid("history 8").usage().startsWith("usage: history friend|group ID"));
         assertTrue(invalid("history user 8").problem().contains("'friend' or 'group'"));
-        assertTrue(invalid("history friend 8 100000").problem().contains("at most"));
+        assertEquals("COUNT is how many messages to show: a number from 1 to 200, not '100000'",
+                invalid("history friend 8 100000").problem());
+        assertEquals("COUNT is how many messages to show: a number from 1 to 200, not '0'",
+                invalid("history friend 2 0").problem());
         assertEquals("'login' has no colon form", invalid("login:1:pw").problem());
     }
 
@@ -91,12 +127,18 @@ class CommandParserTest {
         assertEquals("unknown command 'dance'", invalid.problem());
         assertEquals("type 'help' for the list of commands", invalid.usage());
         assertEquals("unknown command '12'", invalid("12:30 meeting").problem());
+        Invalid typo = invalid("chta 3 hi");
+        assertEquals("unknown command 'chta'; did you mean 'chat'?", typo.problem());
+        assertEquals("usage: chat FRIEND_ID MESSAGE   or   chat:FRIEND_ID:MESSAGE", typo.usage());
+        assertEquals("unknown command 'hist'; did you mean 'history'?", invalid("hist friend 3").problem());
+        assertEquals("unknown command 'grops'; did you mean 'groups'?", invalid("grops").problem());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {":", "::::", "chat:", "chat::", "chat: :x", "groupchat:99999999999:x", "addfriend:",
         "creategroup:", "creategroup: :d", "history", "history friend", "help nothing", "login 1 2 3", "\t",
-        "chat 2147483648 x", "history group -1", "register", "joingroup x", "\u0000", "chat\u00a0\u00a01 x"})
+        "chat 2147483648 x", "history group -1", "register", "joingroup x", "\u0000", "chat\u00a0\u00a01 x", "'", "\"",
+        "chat\"3\" x", "register '", "creategroup:\"", "\\", "help '", "chat 3 \\", "login \\"})
     void garbageNeverThrows(String line) {
         Command command = parser.parse(line);
         if (command instanceof Invalid invalid) {
@@ -105,9 +147,36 @@ class CommandParserTest {
     }
 
     @Test
+    void inAConversationPlainLinesAreMessagesAndCommandsStillWork() {
+        assertEquals(new Command.Say("hello there"), parser.read(" hello there ", true));
+        assertEquals(new Command.Say("more coffee?"), parser.read("\\more coffee?", true));
+        assertEquals(new Command.Say("/shrug"), parser.read("\\/shrug", true));
+        assertEquals(new Command.Say("note: buy milk"), parser.read("note: buy milk", true));
+        assertEquals(new Command.Friends(), parser.read("friends", true));
+        assertEquals(new Command.Friends(), parser.read("/friends", true));
+        assertEquals(new Command.Close(), parser.read("close", true));
+        assertEquals(new Chat(3, "x"), parser.read("chat:3:x", true));
+        assertEquals(new Command.Nothing(), parser.read("\\", true));
+        assertEquals(new Command.Friends(), parser.read("/friends", false), "a slash works outside one too");
+        assertEquals("unknown command 'lunch'", invalid("lunch now?").problem(), "outside one it is a command");
+    }
+
+    @Test
+    void openTakesAnIdOrANameWithFriendOrGroupWhenItMatters() {
+        assertEquals(new Command.Open(null, "3"), parser.parse("open 3"));
+        assertEquals(new Command.Open(Target.GROUP, "3"), parser.parse("open group 3"));
+        assertEquals(new Command.Open(Target.FRIEND, "John Doe"), parser.parse("open f 'John Doe'"));
+        assertEquals("missing arguments", invalid("open").problem());
+    }
+
+    @Test
     void passwordsStayOutOfTheHistoryFile() {
         assertEquals("login 7", parser.redact("login 7 secret"));
-        assertEquals("register bob", parser.redact("register bob secret"));
+        assertEquals("register bob", parser.redact("register bob 'secret'"));
+        assertEquals("register bob", parser.redact("register bob secret"), "refused, but it may hold a password");
+        assertEquals("register \"John Doe\"", parser.redact("register 'John Doe' \"s e c r e t\""));
+        assertEquals("login", parser.redact("login 'unclosed secret"));
+        assertEquals("login", parser.redact("login:7:secret"));
         assertEquals("login 7", parser.redact("login 7"));
         assertEquals("chat 7 my password is x", parser.redact("chat 7 my password is x"));
     }

@@ -10,7 +10,7 @@ import org.jline.utils.AttributedString;
 import org.junit.jupiter.api.Test;
 
 class ContactsViewTest {
-    private final ContactsView view = new ContactsView();
+    private final ContactsView view = new ContactsView(new Conversations());
 
     @Test
     void welcomeShowsWhoYouAreFriendsGroupsThenWhatCameWhileYouWereAway() {
@@ -32,6 +32,25 @@ class ContactsViewTest {
                 While you were away (1):
                   2024-05-01 10:00:00 [8]bob said: hi
                 type 'help' for the commands""", welcome.toString());
+    }
+
+    @Test
+    void conversationsWithUnreadChatsSaySoWhetherFriendOrGroup() {
+        Conversations conversations = new Conversations();
+        conversations.arrived(Conversation.withUser(8));
+        conversations.arrived(Conversation.inGroup(1));
+        conversations.arrived(Conversation.inGroup(1));
+        ContactsView counting = new ContactsView(conversations);
+        assertEquals("""
+                Friends (2):
+                  [8]bob    online  (1 unread)
+                  [13]张三  offline""", counting.friends(List.of(new Friend(8, "bob", "online"),
+                new Friend(13, "张三", "offline"))).toString());
+        assertEquals("""
+                Groups (1):
+                  [1]devs: backend folks  (2 unread)
+                    [7]alice  creator  online  (you)""", counting.groups(List.of(new Group(1, "devs", "backend folks",
+                List.of(new Member(7, "alice", "online", "creator")))), 7).toString());
     }
 
     @Test

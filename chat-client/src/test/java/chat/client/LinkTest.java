@@ -1,6 +1,7 @@
 package chat.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -92,6 +93,26 @@ class LinkTest {
             assertEquals("lost no answer to a ping within 1 s", events.next());
             assertEquals("restored", events.next());
             assertTrue(pings.get() >= 2);
+        }
+    }
+
+    @Test
+    void retryNowRedialsWithoutWaitingOutTheBackoff() throws Exception {
+        Backoff slow = new Backoff(Duration.ofMinutes(2), Duration.ofMinutes(2), new Random(1));
+        try (FakeServer server = new FakeServer((n, request, reply) -> {
+            if (n == 1) {
+                reply.hangUp();
+            } else {
+                reply.send(new Pong(request.seq()));
+            }
+        }); Link link = new Link(server::dial, slow)) {
+            link.start(events);
+            assertFalse(link.retryNow(), "connected: nothing to retry");
+            link.request(Ping::new);
+            assertEquals("lost the server closed the connection", events.next());
+            assertTrue(link.retryNow());
+            assertEquals("restored", events.next(), "a minute of backoff cut short");
+            assertInstanceOf(Pong.class, link.request(Ping::new).get(WAIT_SECONDS, TimeUnit.SECONDS));
         }
     }
 

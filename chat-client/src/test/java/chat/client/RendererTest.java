@@ -9,6 +9,9 @@ import chat.core.Contacts.HistoryEntry;
 import chat.core.Contacts.Member;
 import chat.core.Message.GroupChat;
 import chat.core.Message.OneChat;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import org.jline.utils.AttributedString;
@@ -18,7 +21,10 @@ class RendererTest {
     private static final Group DEVS =
             new Group(3, "开发组", "backend", List.of(new Member(7, "alice", "online", "creator")));
 
-    private final Renderer renderer = new Renderer();
+    /** A day none of the chats below is from, so their dates are shown. */
+    static final Clock ANOTHER_DAY = Clock.fixed(Instant.parse("2030-01-01T12:00:00Z"), ZoneOffset.UTC);
+
+    private final Renderer renderer = new Renderer(new TimeLabel(ANOTHER_DAY));
 
     @Test
     void oneChatReadsLikeTheOriginalClient() {
@@ -38,8 +44,12 @@ class RendererTest {
     @Test
     void feedbackNamesWhatWasDone() {
         assertEquals("sent to [8]bob at 2024-05-01 10:00:00",
-                text(renderer.sentTo(8, Optional.of(new Friend(8, "bob", "online")), "2024-05-01 10:00:00")));
-        assertEquals("sent to [9] at t", text(renderer.sentTo(9, Optional.empty(), "t")));
+                text(renderer.sentTo(8, Optional.of("bob"), Renderer.Delivery.SENT, "2024-05-01 10:00:00")));
+        assertEquals("sent to [9] at t", text(renderer.sentTo(9, Optional.empty(), Renderer.Delivery.SENT, "t")));
+        assertEquals("kept for [8]bob (offline; they get it when they log in) at t",
+                text(renderer.sentTo(8, Optional.of("bob"), Renderer.Delivery.KEPT, "t")));
+        assertEquals("sent to [7]alice (yourself) at t",
+                text(renderer.sentTo(7, Optional.of("alice"), Renderer.Delivery.TO_YOURSELF, "t")));
         assertEquals("sent to group [3]开发组 at t", text(renderer.sentToGroup(3, Optional.of(DEVS), "t")));
         assertEquals("[8]bob is now your friend (offline)",
                 text(renderer.friendAdded(new Friend(8, "bob", "offline"))));
@@ -53,7 +63,7 @@ class RendererTest {
                 new HistoryEntry(12, 8, "bob", 7, null, "second", "2024-05-01 10:00:02"),
                 new HistoryEntry(11, 7, "alice", 8, null, "first", "2024-05-01 10:00:01"));
         AttributedString title = renderer.historyTitle(new Command.History(Command.Target.FRIEND, 8, null),
-                Optional.of(new Friend(8, "bob", "online")), Optional.empty());
+                Optional.of("bob"), Optional.empty());
         assertEquals("""
                 messages with [8]bob, oldest first:
                   2024-05-01 10:00:01 [7]alice: first
@@ -61,6 +71,18 @@ class RendererTest {
                 (type 'more' for older messages)""", text(renderer.history(title, newestFirst, true, true)));
         assertEquals("no messages with [8]bob", text(renderer.history(title, List.of(), true, false)));
         assertEquals("no older messages with [8]bob", text(renderer.history(title, List.of(), false, false)));
+    }
+
+    @Test
+    void todaysChatsAreShownWithoutTheirDate() {
+        Renderer onTheDay = new Renderer(new TimeLabel(Clock.fixed(Instant.parse("2024-05-01T23:00:00Z"),
+                ZoneOffset.UTC)));
+        OneChat chat = new OneChat(null, 23, "zhang san", 7, "hi", "2024-05-01 10:00:00", 41L);
+        assertEquals("10:00:00 [23]zhang san said: hi", text(onTheDay.oneChat(chat)));
+        assertEquals("sent to [8]bob at 10:00:00",
+                text(onTheDay.sentTo(8, Optional.of("bob"), Renderer.Delivery.SENT, "2024-05-01 10:00:00")));
+        assertEquals("sent to [8]bob at 2024-04-30 23:59:59",
+                text(onTheDay.sentTo(8, Optional.of("bob"), Renderer.Delivery.SENT, "2024-04-30 23:59:59")));
     }
 
     @Test

@@ -13,15 +13,16 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import picocli.CommandLine;
 
 /**
  * {@code chat-client} run in-process in its non-interactive mode, as {@code printf ... | chat-client} would:
- * lines are fed to its input and its output is collected line by line for the test to wait on.
+ * lines are fed to its input and its output is collected line by line for the test to wait on. Lines it wrote to
+ * stderr are kept with {@link #STDERR} in front.
  */
 final class ScriptedClient {
     private static final long WAIT_SECONDS = 10;
     private static final byte[] END = new byte[0];
+    static final String STDERR = "2> ";
 
     private final String name;
     private final BlockingQueue<byte[]> input = new LinkedBlockingQueue<>();
@@ -32,11 +33,14 @@ final class ScriptedClient {
     private final Thread thread;
     private volatile int exitCode = -1;
 
-    ScriptedClient(String name, int port) {
+    /** {@code options} come after {@code --host} and {@code --port}. */
+    ScriptedClient(String name, int port, String... options) {
         this.name = name;
-        ClientCommand command = new ClientCommand(new Feed(), new Collector());
+        ClientCommand command = new ClientCommand(new Feed(), new Collector(""), new Collector(STDERR));
+        List<String> args = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", String.valueOf(port)));
+        args.addAll(List.of(options));
         this.thread = Thread.ofPlatform().name("client-" + name).start(() ->
-                exitCode = new CommandLine(command).execute("--host", "127.0.0.1", "--port", String.valueOf(port)));
+                exitCode = ClientCommand.commandLine(command).execute(args.toArray(String[]::new)));
     }
 
     void send(String line) {
@@ -53,12 +57,21 @@ final class ScriptedClient {
      * order, because chats from others arrive whenever they arrive.
      */
     String expect(String fragment) throws InterruptedException {
+        return expect(fragment, "");
+    }
+
+    /** Like {@link #expect}, for a line written to stderr; returned without {@link #STDERR}. */
+    String expectOnStderr(String fragment) throws InterruptedException {
+        return expect(fragment, STDERR).substring(STDERR.length());
+    }
+
+    private String expect(String fragment, String start) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
         lock.lock();
         try {
             while (true) {
                 for (int i = 0; i < unmatched.size(); i++) {
-                    if (unmatched.get(i).contains(fragment)) {
+                    if (unmatched.get(i).startsWith(start) && unmatched.get(i).contains(fragment)) {
                         return unmatched.remove(i);
                     }
                 }
@@ -138,14 +151,19 @@ final class ScriptedClient {
         }
     }
 
-    /** Standard output: complete UTF-8 lines go to the transcript. */
+    /** Standard output or error: complete UTF-8 lines go to the transcript, with {@code prefix} in front. */
     private final class Collector extends OutputStream {
         private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+        private final String prefix;
+
+        Collector(String prefix) {
+            this.prefix = prefix;
+        }
 
         @Override
         public void write(int b) {
             if (b == '\n') {
-                printedLine(line.toString(StandardCharsets.UTF_8));
+                printedLine(prefix + line.toString(StandardCharsets.UTF_8));
                 line.reset();
             } else {
                 line.write(b);

@@ -1,6 +1,7 @@
 package chat.server;
 
 import chat.core.Endpoints;
+import chat.core.Version;
 import chat.server.auth.PasswordGate;
 import chat.server.auth.PasswordHasher;
 import chat.server.cluster.ClusterSettings;
@@ -15,19 +16,28 @@ import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code chat-server}: runs one node until SIGINT or SIGTERM. */
-@Command(name = "chat-server", mixinStandardHelpOptions = true, version = "chat-server 0.1.0",
+@Command(name = "chat-server", mixinStandardHelpOptions = true, versionProvider = ServeCommand.ProjectVersion.class,
         description = "Runs a chat server node. With no database options it keeps its data in an embedded "
                 + "database under --data-dir; give --db-url to use MySQL/MariaDB instead. With --redis the node "
                 + "joins a cluster: every node started with the same --redis and --db-url shares users, presence "
                 + "and messages.")
 final class ServeCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
+
+    /** The version chat-core was built with, which the client reports too. */
+    static final class ProjectVersion implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"chat-server " + Version.current()};
+        }
+    }
 
 
     @Option(names = "--host", defaultValue = Endpoints.DEFAULT_HOST, description = "Address to listen on (default: ${DEFAULT-VALUE}).")
