@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 /** The REPL's commands: the words that name them, their syntax, and when they may be used. */
 enum Verb {
     REGISTER("register", List.of(), "NAME [PASSWORD]", null, When.LOGGED_OUT,
-            "create an account; prints the id you log in with"),
+            "create an account; prints its id (log in by name or id)"),
     LOGIN("login", List.of(), "NAME|ID [PASSWORD]", null, When.LOGGED_OUT,
             "log in by name or id; leave the password out to type it unseen"),
     CHAT("chat", List.of(), "FRIEND_ID MESSAGE", "chat:FRIEND_ID:MESSAGE", When.LOGGED_IN,
