@@ -2,6 +2,7 @@ package chat.client;
 
 import chat.core.ErrorCode;
 import chat.core.Message;
+import chat.core.Message.ChangePasswordAck;
 import chat.core.Message.LoginAck;
 import chat.core.Message.LogoutAck;
 import chat.core.Message.RegisterAck;
@@ -10,7 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** register, login, logout, and logging back in after a reconnect. */
+/** register, login, logout, passwd, and logging back in after a reconnect. */
 final class AccountActions {
     private final Exchange exchange;
     private final LoginState login;
@@ -43,20 +44,26 @@ final class AccountActions {
                         return Outcome.FAILED;
                     }
                     screen.show(renderer.info("registered " + command.name() + " with id " + ack.id()
-                            + "; log in with: login " + ack.id()));
+                            + "; log in with: login " + Words.quoteName(command.name())));
                     return Outcome.DONE;
                 });
     }
 
-    /** The welcome, with the chats that came while the user was away, is shown once the sync has read them. */
+    /**
+     * By id or by name; either way the session is kept under the id the ack gives. The welcome, with the chats
+     * that came while the user was away, is shown once the sync has read them.
+     */
     CompletableFuture<Outcome> login(Command.Login command) {
+        Command.Someone user = command.user();
         AtomicReference<CompletableFuture<Void>> welcome = new AtomicReference<>(done());
-        return exchange.judge(seq -> new Message.Login(seq, command.id(), command.password()), LoginAck.class, ack -> {
-            if (ack.errno() != 0) {
+        return exchange.judge(seq -> user.id() != null ? new Message.Login(seq, user.id(), command.password())
+                : Message.Login.byName(seq, user.name(), command.password()), LoginAck.class, ack -> {
+            Integer id = ack.id() != null ? ack.id() : user.id();
+            if (ack.errno() != 0 || id == null) {
                 screen.warn(renderer.error(reason(ack.errmsg(), "login refused")));
                 return Outcome.FAILED;
             }
-            LoginState.Me me = accept(ack, LoginState.Credentials.of(command.id(), command.password(), null));
+            LoginState.Me me = accept(ack, LoginState.Credentials.of(id, command.password(), null));
             welcome.set(catchUp.afterLogin(me.id(), ack.offlinemsg(), ack.cursor()).thenAccept(away ->
                     screen.show(view.welcome(me, contacts.friends(), contacts.groups(), away))));
             return Outcome.DONE;
@@ -72,9 +79,23 @@ final class AccountActions {
         Optional<LoginState.Me> me = login.me();
         Outcome queue = sessionEnd.end("you logged out before the connection came back");
         me.ifPresent(who -> reporter.last(who.id()));
+        String again = me.map(who -> "logged out; log in again with: login " + Words.quoteName(who.name()))
+                .orElse("logged out");
         return exchange.ask(seq -> new Message.Logout(seq, null), LogoutAck.class,
-                ack -> screen.show(renderer.info(leaving ? "logged out" : "logged out; log in again with: login ID")))
+                ack -> screen.show(renderer.info(leaving ? "logged out" : again)))
                 .thenApply(told -> told == Outcome.DONE ? queue : told);
+    }
+
+    /**
+     * The server ends every resume token the user had, so the fresh one its ack carries replaces the one kept for
+     * logging back in after a reconnect.
+     */
+    CompletableFuture<Outcome> changePassword(Command.ChangePassword command) {
+        return exchange.ask(seq -> new Message.ChangePassword(seq, command.current(), command.replacement()),
+                ChangePasswordAck.class, ack -> {
+                    login.tokenRenewed(ack.token());
+                    screen.show(renderer.info("password changed; log in with the new one from now on"));
+                });
     }
 
     /**
@@ -100,7 +121,8 @@ final class AccountActions {
                         retry.set(true);
                     } else {
                         screen.warn(renderer.error("could not log back in: " + reason(ack.errmsg(), "refused")
-                                + "; log in again with: login " + credentials.id()));
+                                + "; log in again with: login " + login.me().map(me -> Words.quoteName(me.name()))
+                                .orElse(String.valueOf(credentials.id()))));
                         sessionEnd.end("could not log back in");
                     }
                 }).thenCompose(answered -> missed.get()).thenApply(shown -> retry.get());

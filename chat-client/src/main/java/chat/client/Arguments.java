@@ -93,7 +93,22 @@ final class Arguments {
         } catch (NumberFormatException e) {
             // Reported below, with the syntax.
         }
-        String what = text.matches("-?\\d+") ? "an id: ids are numbers from 1 up," : "a number";
-        throw new BadInput("'" + text + "' is not " + what + " like 23", verb.usage());
+        boolean number = Words.NUMBER.matcher(text).matches();
+        String what = number ? "an id: ids are numbers from 1 up," : "a number";
+        // Chats take ids, the original client's way; a conversation opened by name is how to write by name.
+        String byName = !number && (verb == Verb.CHAT || verb == Verb.GROUPCHAT) && !text.isBlank()
+                ? "; to write by name: open " + Words.quote(text) + ", then type the message" : "";
+        throw new BadInput("'" + text + "' is not " + what + " like 23" + byName, verb.usage());
+    }
+
+    /** An unquoted number is an id, anything else (a quoted number too) a name. */
+    static Command.Someone someone(Verb verb, Word word) {
+        if (!word.quoted() && Words.NUMBER.matcher(word.text()).matches()) {
+            return Command.Someone.byId(id(verb, word));
+        }
+        if (word.text().isBlank()) {
+            throw new BadInput("missing the name", verb.usage());
+        }
+        return Command.Someone.byName(word.text());
     }
 }

@@ -2,16 +2,20 @@ package chat.client;
 
 import chat.core.Contacts.Friend;
 import chat.core.Contacts.Group;
+import chat.core.Contacts.Member;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
 import org.jline.reader.LineReader;
 import org.jline.reader.ParsedLine;
 
 /**
- * Tab completion: command words valid right now, then friend or group ids where a command wants one. Reads
- * only the contact cache, never the network, so it answers instantly.
+ * Tab completion: command words valid right now, then friend or group ids where a command wants one, and their
+ * names where a command takes a name. Reads only the contact cache, never the network, so it answers instantly;
+ * events keep that cache current.
  */
 final class ChatCompleter implements Completer {
     private final ContactList contacts;
@@ -45,7 +49,24 @@ final class ChatCompleter implements Completer {
                     groups(candidates);
                 }
             }
-            case HISTORY -> targetAndId(words, index, candidates);
+            case HISTORY -> targetAndId(words, index, candidates, false);
+            case UNFRIEND -> {
+                if (index == 1) {
+                    friends(candidates);
+                    friendNames(candidates);
+                }
+            }
+            case LEAVE -> {
+                if (index == 1) {
+                    groups(candidates);
+                    groupNames(candidates);
+                }
+            }
+            case ADDFRIEND -> {
+                if (index == 1) {
+                    strangers(candidates);
+                }
+            }
             case OPEN -> open(words, index, candidates);
             case HELP -> {
                 if (index == 1) {
@@ -57,16 +78,18 @@ final class ChatCompleter implements Completer {
         }
     }
 
-    /** open takes an id alone when friends and groups do not share it, or after friend or group. */
+    /** open takes an id or name alone when friends and groups do not share it, or after friend or group. */
     private void open(List<String> words, int index, List<Candidate> candidates) {
         if (index == 1) {
             friends(candidates);
             groups(candidates);
+            friendNames(candidates);
+            groupNames(candidates);
         }
-        targetAndId(words, index, candidates);
+        targetAndId(words, index, candidates, true);
     }
 
-    private void targetAndId(List<String> words, int index, List<Candidate> candidates) {
+    private void targetAndId(List<String> words, int index, List<Candidate> candidates, boolean names) {
         if (index == 1) {
             candidates.add(plain("friend"));
             candidates.add(plain("group"));
@@ -74,8 +97,14 @@ final class ChatCompleter implements Completer {
             String target = words.get(1).toLowerCase(Locale.ROOT);
             if (target.startsWith("f")) {
                 friends(candidates);
+                if (names) {
+                    friendNames(candidates);
+                }
             } else if (target.startsWith("g")) {
                 groups(candidates);
+                if (names) {
+                    groupNames(candidates);
+                }
             }
         }
     }
@@ -101,6 +130,36 @@ final class ChatCompleter implements Completer {
         for (Group group : contacts.groups()) {
             String id = String.valueOf(group.id());
             candidates.add(new Candidate(id, id + " " + group.groupname(), "groups", null, null, null, true));
+        }
+    }
+
+    private void friendNames(List<Candidate> candidates) {
+        for (Friend friend : contacts.friends()) {
+            candidates.add(new Candidate(Words.quoteName(friend.name()), friend.name(), "friends", friend.state(),
+                    null, null, true));
+        }
+    }
+
+    private void groupNames(List<Candidate> candidates) {
+        for (Group group : contacts.groups()) {
+            candidates.add(new Candidate(Words.quoteName(group.groupname()), group.groupname(), "groups", null, null,
+                    null, true));
+        }
+    }
+
+    /** Members of the user's groups who are not yet friends, by name: whom addfriend most likely means. */
+    private void strangers(List<Candidate> candidates) {
+        int me = login.me().map(LoginState.Me::id).orElse(0);
+        Set<Integer> seen = new HashSet<>();
+        contacts.friends().forEach(friend -> seen.add(friend.id()));
+        seen.add(me);
+        for (Group group : contacts.groups()) {
+            for (Member member : group.users()) {
+                if (seen.add(member.id())) {
+                    candidates.add(new Candidate(Words.quoteName(member.name()), member.name(),
+                            "in your groups", member.state(), null, null, true));
+                }
+            }
         }
     }
 

@@ -73,7 +73,8 @@ final class ClientApp {
                     view, catchUp, reporter);
             Resume resume = new Resume(account, chatActions, login, backoff, screen, renderer);
             try {
-                link.start(new Incoming(screen, renderer, chats, inbox, login, queue, resume, address()));
+                EventLines events = new EventLines(renderer, shared.contacts(), shared.people(), login);
+                link.start(new Incoming(screen, renderer, chats, events, inbox, login, queue, resume, address()));
             } catch (IOException e) {
                 screen.warn(renderer.error("cannot connect to " + address() + ": " + e.getMessage()));
                 return ExitCode.UNREACHABLE;
@@ -81,7 +82,7 @@ final class ClientApp {
             heartbeat.start();
             reporter.start();
             screen.show(renderer.info("connected to " + address()
-                    + "; 'register NAME' or 'login ID' to start, 'help' for all commands"));
+                    + "; 'register NAME' or 'login NAME' to start, 'help' for all commands"));
             CommandRunner commands = commands(shared, exchange, link, screen, account, chatActions, view);
             return repl(frontend, shared, commands, account, queue).run();
         }
@@ -94,7 +95,8 @@ final class ClientApp {
         return new CommandRunner(login, account, chatActions,
                 new HistoryActions(exchange, shared.contacts(), shared.people(), shared.conversations(), login,
                         screen, renderer),
-                new ContactActions(exchange, shared.contacts(), login, screen, renderer, view),
+                new ContactActions(exchange, shared.contacts(), shared.people(), shared.conversations(), login, screen,
+                        renderer, view),
                 new ConversationActions(shared.conversations(), shared.contacts(), shared.people(), chatActions,
                         screen, renderer),
                 new ConnectionActions(link, screen, renderer, address()), screen, renderer, new HelpText());
@@ -105,7 +107,7 @@ final class ClientApp {
         return new Repl(frontend.lines(), frontend.screen(), new CommandParser(), shared.conversations(),
                 new Prompt(shared.login(), shared.conversations(), shared.people(), shared.contacts()), commands,
                 account, shared.login(), shared.renderer(), new Verdict(frontend.scripted(), keepGoing, queue),
-                REPL_PATIENCE);
+                !frontend.scripted(), REPL_PATIENCE);
     }
 
     private String address() {

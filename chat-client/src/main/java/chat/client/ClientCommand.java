@@ -30,8 +30,9 @@ final class ClientCommand implements Callable<Integer> {
             "Scripted mode: when stdin is not a terminal, commands are read line by line with no prompt, each waiting",
             "for its answer before the next is read. Output goes to stdout; errors and connection notices (lines",
             "starting 'error:' or '*') go to stderr. A password left off a login or register line is read from the",
-            "next line. The client stops at the first command that fails, logs out and exits 4: later lines usually",
-            "depend on it. With --keep-going it runs every line and still exits 4 if any failed.",
+            "next line; 'passwd' alone reads the current password and the new one from the next two lines. The",
+            "client stops at the first command that fails, logs out and exits 4: later lines usually depend on it.",
+            "With --keep-going it runs every line and still exits 4 if any failed.",
             "",
             "Exit codes: 0 done, 1 unexpected failure, 2 bad arguments, 3 server unreachable at start,",
             "4 a command failed in scripted mode.");
@@ -58,7 +59,8 @@ final class ClientCommand implements Callable<Integer> {
         this(completer -> new PlainFrontend(in, out, err));
     }
 
-    private ClientCommand(FrontendFactory frontends) {
+    /** With any frontend: tests use one that is not a terminal but stands for a person at one. */
+    ClientCommand(FrontendFactory frontends) {
         this.frontends = frontends;
     }
 

@@ -2,6 +2,7 @@ package chat.client;
 
 import static chat.client.Arguments.colonMessage;
 import static chat.client.Arguments.id;
+import static chat.client.Arguments.someone;
 
 import chat.client.Arguments.BadInput;
 import chat.client.Command.AddFriend;
@@ -25,7 +26,7 @@ final class ColonForm {
             return switch (verb) {
                 case CHAT -> new Chat(id(verb, fields.field()), colonMessage(verb, fields));
                 case GROUPCHAT -> new GroupChat(id(verb, fields.field()), colonMessage(verb, fields));
-                case ADDFRIEND -> new AddFriend(id(verb, fields.field()));
+                case ADDFRIEND -> new AddFriend(someone(verb, fields.field()));
                 case JOINGROUP -> new JoinGroup(id(verb, fields.field()));
                 case CREATEGROUP -> {
                     Word name = fields.field();

@@ -23,9 +23,27 @@ sealed interface Command {
         }
     }
 
-    record Login(int id, String password) implements Command {
+    /**
+     * A user or a group as typed: by {@code id}, or by {@code name} (exactly one is set). An unquoted number is an
+     * id, anything else a name, so a name made of digits is quoted: {@code login '2024'}.
+     */
+    record Someone(Integer id, String name) {
+        static Someone byId(int id) {
+            return new Someone(id, null);
+        }
+
+        static Someone byName(String name) {
+            return new Someone(null, name);
+        }
+    }
+
+    record Login(Someone user, String password) implements Command {
+        Login(int id, String password) {
+            this(Someone.byId(id), password);
+        }
+
         Login withPassword(String secret) {
-            return new Login(id, secret);
+            return new Login(user, secret);
         }
     }
 
@@ -43,7 +61,30 @@ sealed interface Command {
     record GroupChat(int groupId, String text) implements Outgoing {
     }
 
-    record AddFriend(int userId) implements Command {
+    record AddFriend(Someone user) implements Command {
+        AddFriend(int userId) {
+            this(Someone.byId(userId));
+        }
+    }
+
+    /** Looks a user up by name. */
+    record Find(String name) implements Command {
+    }
+
+    /** Ends a friendship; {@code friend} is looked up in the contact list when the command runs. */
+    record Unfriend(Someone friend) implements Command {
+    }
+
+    /** {@code group} is looked up in the contact list when the command runs. */
+    record Leave(Someone group) implements Command {
+    }
+
+    /** Both passwords are null when the user left them to be asked for. */
+    record ChangePassword(String current, String replacement) implements Command {
+        @Override
+        public String toString() {
+            return "ChangePassword[]";
+        }
     }
 
     record CreateGroup(String name, String description) implements Command {

@@ -6,6 +6,7 @@ import static chat.client.Arguments.id;
 import static chat.client.Arguments.message;
 import static chat.client.Arguments.noArguments;
 import static chat.client.Arguments.required;
+import static chat.client.Arguments.someone;
 
 import chat.client.Arguments.BadInput;
 import chat.client.Command.AddFriend;
@@ -87,14 +88,21 @@ final class CommandParser {
     }
 
     /**
-     * The line as it may be kept in the history file: a login or register line keeps only its first argument, so
-     * a password typed on it stays out even when the line was refused.
+     * The line as it may be kept in the history file: a login or register line keeps only its first argument, and
+     * a passwd line none, so a password typed on it stays out even when the line was refused.
      */
     String redact(String line) {
         String text = line == null ? "" : line.strip();
+        if (text.startsWith("/")) {
+            return "/" + redact(text.substring(1));
+        }
         Matcher head = VERB.matcher(text);
         head.lookingAt();
-        Verb verb = Verb.byWord(head.group()).filter(v -> v == Verb.LOGIN || v == Verb.REGISTER).orElse(null);
+        Verb verb = Verb.byWord(head.group()).filter(v -> v == Verb.LOGIN || v == Verb.REGISTER || v == Verb.PASSWD)
+                .orElse(null);
+        if (verb == Verb.PASSWD) {
+            return verb.word();
+        }
         if (verb == null) {
             return line;
         }
@@ -113,13 +121,16 @@ final class CommandParser {
                 case REGISTER -> register(words.all());
                 case LOGIN -> {
                     List<Word> a = count(verb, words.all(), 1, 2);
-                    yield new Login(id(verb, a.get(0)), a.size() > 1 ? a.get(1).text() : null);
+                    yield new Login(someone(verb, a.get(0)), a.size() > 1 ? a.get(1).text() : null);
                 }
                 case CHAT -> new Chat(id(verb, required(verb, words.next())), message(verb, words));
                 case GROUPCHAT -> new GroupChat(id(verb, required(verb, words.next())), message(verb, words));
-                case ADDFRIEND -> new AddFriend(id(verb, count(verb, words.all(), 1, 1).get(0)));
+                case ADDFRIEND -> new AddFriend(someone(verb, count(verb, words.all(), 1, 1).get(0)));
+                case UNFRIEND -> new Command.Unfriend(someone(verb, count(verb, words.all(), 1, 1).get(0)));
+                case FIND -> find(count(verb, words.all(), 1, 1).get(0));
                 case CREATEGROUP -> createGroup(words.all());
                 case JOINGROUP -> new JoinGroup(id(verb, count(verb, words.all(), 1, 1).get(0)));
+                case LEAVE -> new Command.Leave(someone(verb, count(verb, words.all(), 1, 1).get(0)));
                 case FRIENDS -> noArguments(verb, words, new Command.Friends());
                 case GROUPS -> noArguments(verb, words, new Command.Groups());
                 case HISTORY -> history(count(verb, words.all(), 2, 3));
@@ -127,6 +138,7 @@ final class CommandParser {
                 case OPEN -> open(count(verb, words.all(), 1, 2));
                 case CLOSE -> noArguments(verb, words, new Command.Close());
                 case RECONNECT -> noArguments(verb, words, new Command.Reconnect());
+                case PASSWD -> changePassword(words.all());
                 case LOGOUT -> noArguments(verb, words, new Command.Logout());
                 case HELP -> help(count(verb, words.all(), 0, 1));
                 case QUIT -> noArguments(verb, words, new Command.Quit());
@@ -150,6 +162,23 @@ final class CommandParser {
                             + a.get(0).text() + " '" + a.get(1).text() + "'   (or leave the password out to be asked)");
         }
         return new Register(a.get(0).text(), a.size() > 1 ? a.get(1).text() : null);
+    }
+
+    private static Command find(Word name) {
+        if (name.text().isBlank()) {
+            throw new BadInput("missing the name", Verb.FIND.usage());
+        }
+        return new Command.Find(name.text());
+    }
+
+    /** Both passwords or neither: one alone could be either, and a wrong guess changes the password. */
+    private static Command changePassword(List<Word> a) {
+        return switch (a.size()) {
+            case 0 -> new Command.ChangePassword(null, null);
+            case 2 -> new Command.ChangePassword(a.get(0).text(), a.get(1).text());
+            default -> throw new BadInput("give the current and the new password, or neither to be asked for them"
+                    + " (quote a password that has spaces)", Verb.PASSWD.usage());
+        };
     }
 
     private static Command createGroup(List<Word> a) {

@@ -1,9 +1,11 @@
 package chat.client;
 
 import chat.client.Command.AddFriend;
+import chat.client.Command.ChangePassword;
 import chat.client.Command.Close;
 import chat.client.Command.Chat;
 import chat.client.Command.CreateGroup;
+import chat.client.Command.Find;
 import chat.client.Command.Friends;
 import chat.client.Command.GroupChat;
 import chat.client.Command.Groups;
@@ -11,6 +13,7 @@ import chat.client.Command.Help;
 import chat.client.Command.History;
 import chat.client.Command.Invalid;
 import chat.client.Command.JoinGroup;
+import chat.client.Command.Leave;
 import chat.client.Command.Login;
 import chat.client.Command.Logout;
 import chat.client.Command.More;
@@ -20,6 +23,7 @@ import chat.client.Command.Quit;
 import chat.client.Command.Reconnect;
 import chat.client.Command.Register;
 import chat.client.Command.Say;
+import chat.client.Command.Unfriend;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.jline.utils.AttributedString;
@@ -65,11 +69,15 @@ final class CommandRunner {
             case Register register -> when(Verb.REGISTER, () -> account.register(register));
             case Login login -> when(Verb.LOGIN, () -> account.login(login));
             case Logout logout -> when(Verb.LOGOUT, () -> account.logout(false));
+            case ChangePassword change -> when(Verb.PASSWD, () -> account.changePassword(change));
             case Chat chat -> when(Verb.CHAT, () -> chats.chat(chat));
             case GroupChat chat -> when(Verb.GROUPCHAT, () -> chats.groupChat(chat));
             case AddFriend add -> when(Verb.ADDFRIEND, () -> contacts.addFriend(add));
+            case Unfriend unfriend -> when(Verb.UNFRIEND, () -> contacts.unfriend(unfriend));
+            case Find find -> when(Verb.FIND, () -> contacts.find(find));
             case CreateGroup create -> when(Verb.CREATEGROUP, () -> contacts.createGroup(create));
             case JoinGroup join -> when(Verb.JOINGROUP, () -> contacts.joinGroup(join));
+            case Leave leave -> when(Verb.LEAVE, () -> contacts.leave(leave));
             case Friends friends -> when(Verb.FRIENDS, contacts::friends);
             case Groups groups -> when(Verb.GROUPS, contacts::groups);
             case History query -> when(Verb.HISTORY, () -> history.history(query));
@@ -87,7 +95,7 @@ final class CommandRunner {
         }
         return failed(renderer.error(login.me()
                 .map(me -> "you are logged in as " + me.name() + " (id " + me.id() + "); logout first")
-                .orElse("log in first: login ID [PASSWORD], or register NAME [PASSWORD]")));
+                .orElse("log in first: login NAME|ID [PASSWORD], or register NAME [PASSWORD]")));
     }
 
     private CompletableFuture<Outcome> failed(AttributedString why) {

@@ -35,7 +35,7 @@ final class ContactsView {
     AttributedString friends(List<Friend> friends) {
         AttributedStringBuilder out = new AttributedStringBuilder();
         if (friends.isEmpty()) {
-            return out.append("Friends: none yet (addfriend USER_ID)").toAttributedString();
+            return out.append("Friends: none yet (addfriend NAME)").toAttributedString();
         }
         out.styled(Styles.HEADING, "Friends (" + friends.size() + "):");
         int width = friends.stream().mapToInt(f -> label(f.id(), f.name()).columnLength()).max().orElse(0);

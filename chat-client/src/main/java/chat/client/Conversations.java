@@ -44,6 +44,14 @@ final class Conversations {
         return unread.getOrDefault(conversation, 0);
     }
 
+    /** A conversation the user can no longer have (they left its group): closed if open, its count gone. */
+    boolean drop(Conversation conversation) {
+        unread.remove(conversation);
+        // compareAndSet compares references, and an equal record may be another instance.
+        Conversation open = current.get();
+        return conversation.equals(open) && current.compareAndSet(open, null);
+    }
+
     /** At logout: nothing is open, nothing unread. */
     void forget() {
         current.set(null);

@@ -10,11 +10,14 @@ final class HelpText {
     private static final int SYNTAX_COLUMNS = 34;
     private static final String NOTES = """
             Quote a name that has spaces as in a shell: register "John Doe", creategroup "my group" 'for us';
-            a message is sent as typed, quotes and all.
+            a message is sent as typed, quotes and all. Where a name or an id will do, a number is an id:
+            quote a name made of digits (login '2024').
             After 'open', plain lines are messages there; a line starting with a command word or / is a command,
             and a \\ in front sends one that is not (\\more coffee?).
             The original client's forms work too: chat:ID:MESSAGE, addfriend:ID, creategroup:NAME:DESC,
-            addgroup:ID, groupchat:ID:MESSAGE, loginout. Tab completes commands and friend/group ids.""";
+            addgroup:ID, groupchat:ID:MESSAGE, loginout. Tab completes commands, friend/group ids and names.
+            Lines such as "[8]bob is online" or "[9]carol joined group [3]devs" tell of changes among your
+            contacts as they happen.""";
 
     AttributedString all() {
         AttributedStringBuilder out = new AttributedStringBuilder();

@@ -6,10 +6,10 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * Shows what arrives unasked (chats from others, connection trouble); holds chats back from the moment the
- * connection is lost, and has the user {@link Resume}d once it is back. While nobody is logged in, connection
- * trouble is not shown: the server closes a connection that has not logged in for a while, and the link quietly
- * dials again; a command sent meanwhile says the server is not reachable.
+ * Shows what arrives unasked (chats from others, events among contacts, connection trouble); holds chats back
+ * from the moment the connection is lost, and has the user {@link Resume}d once it is back. While nobody is logged
+ * in, connection trouble is not shown: the server closes a connection that has not logged in for a while, and the
+ * link quietly dials again; a command sent meanwhile says the server is not reachable.
  */
 final class Incoming implements Link.Events {
     private static final String RETRY_HINT = "'reconnect' tries now";
@@ -17,17 +17,19 @@ final class Incoming implements Link.Events {
     private final Screen screen;
     private final Renderer renderer;
     private final ChatLines chats;
+    private final EventLines events;
     private final Inbox inbox;
     private final LoginState login;
     private final ChatQueue queue;
     private final Resume resume;
     private final String address;
 
-    Incoming(Screen screen, Renderer renderer, ChatLines chats, Inbox inbox, LoginState login, ChatQueue queue,
-             Resume resume, String address) {
+    Incoming(Screen screen, Renderer renderer, ChatLines chats, EventLines events, Inbox inbox, LoginState login,
+             ChatQueue queue, Resume resume, String address) {
         this.screen = screen;
         this.renderer = renderer;
         this.chats = chats;
+        this.events = events;
         this.inbox = inbox;
         this.login = login;
         this.queue = queue;
@@ -45,7 +47,7 @@ final class Incoming implements Link.Events {
         if (!inbox.firstSeen(message)) {
             return;
         }
-        chats.of(message).ifPresentOrElse(screen::show, () -> {
+        chats.of(message).or(() -> events.of(message)).ifPresentOrElse(screen::show, () -> {
             if (message instanceof Message.Error error && !refusedReport(error) && login.loggedIn()) {
                 screen.warn(renderer.error("from the server: " + error.errmsg()));
             }

@@ -2,6 +2,7 @@ package chat.client;
 
 import chat.core.Message;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Who is logged in, and what logs them back in after a dropped connection without asking: the server's resume
@@ -27,28 +28,34 @@ final class LoginState {
         }
     }
 
-    private volatile Me me;
-    private volatile Credentials credentials;
+    /** Both together, so a token renewed as the user logs out cannot outlive the logout. */
+    private record Session(Me me, Credentials credentials) {
+    }
+
+    private final AtomicReference<Session> session = new AtomicReference<>();
 
     Optional<Me> me() {
-        return Optional.ofNullable(me);
+        return Optional.ofNullable(session.get()).map(Session::me);
     }
 
     boolean loggedIn() {
-        return me != null;
+        return session.get() != null;
     }
 
     Optional<Credentials> credentials() {
-        return Optional.ofNullable(credentials);
+        return Optional.ofNullable(session.get()).map(Session::credentials);
     }
 
     void loggedIn(Me who, Credentials saved) {
-        credentials = saved;
-        me = who;
+        session.set(new Session(who, saved));
+    }
+
+    /** The password changed: the server ended every older token and gave this one for logging back in. */
+    void tokenRenewed(String token) {
+        session.updateAndGet(s -> s == null ? null : new Session(s.me(), Credentials.of(s.me().id(), null, token)));
     }
 
     void loggedOut() {
-        me = null;
-        credentials = null;
+        session.set(null);
     }
 }

@@ -4,7 +4,9 @@ import chat.client.Command.Invalid;
 import chat.core.Contacts.Friend;
 import chat.core.Contacts.Group;
 import chat.core.Contacts.HistoryEntry;
+import chat.core.Contacts.Member;
 import chat.core.Message.GroupChat;
+import chat.core.Message.MemberLeft;
 import chat.core.Message.OneChat;
 import java.util.List;
 import java.util.Optional;
@@ -109,6 +111,83 @@ final class Renderer {
         out.append(" is now your friend (");
         Styles.state(out, friend.state());
         return out.append(")").toAttributedString();
+    }
+
+    /** The user was looked up by name: who it is to you, and how to befriend them if they are not a friend. */
+    enum Relation { YOU, FRIEND, STRANGER }
+
+    AttributedString found(Friend user, Relation relation) {
+        AttributedStringBuilder out = new AttributedStringBuilder();
+        Styles.who(out, user.id(), user.name());
+        out.append(" (");
+        Styles.state(out, user.state());
+        return out.append(switch (relation) {
+            case YOU -> "): that is you";
+            case FRIEND -> "): your friend";
+            case STRANGER -> "): not your friend; addfriend " + Words.quoteName(user.name()) + " to change that";
+        }).toAttributedString();
+    }
+
+    AttributedString unfriended(int id, Optional<String> name) {
+        return new AttributedStringBuilder().append(user(id, name)).append(" is no longer your friend, nor you theirs")
+                .toAttributedString();
+    }
+
+    AttributedString leftGroup(int id, Optional<Group> group) {
+        return new AttributedStringBuilder().append("left ").append(group(id, group)).toAttributedString();
+    }
+
+    // Events: pushed by the server as contacts change, shown as they come.
+
+    /** They added you: friendship is mutual, so they are your friend too. */
+    AttributedString addedYou(Friend friend) {
+        AttributedStringBuilder out = new AttributedStringBuilder();
+        Styles.who(out, friend.id(), friend.name());
+        out.append(" added you as a friend (");
+        Styles.state(out, friend.state());
+        return out.append(")").toAttributedString();
+    }
+
+    AttributedString removedYou(int id, String name) {
+        AttributedStringBuilder out = new AttributedStringBuilder();
+        Styles.who(out, id, name);
+        return out.append(" removed you as a friend").toAttributedString();
+    }
+
+    AttributedString memberJoined(int groupId, Optional<Group> group, Member member) {
+        AttributedStringBuilder out = new AttributedStringBuilder();
+        Styles.who(out, member.id(), member.name());
+        out.append(" joined group ");
+        groupName(out, groupId, group);
+        return out.toAttributedString();
+    }
+
+    /**
+     * When the one who left was the group's creator, the event names the member who is now; {@code creatorName}
+     * is theirs if known, and {@code creatorIsYou} says it is the user.
+     */
+    AttributedString memberLeft(MemberLeft left, Optional<Group> group, Optional<String> creatorName,
+                                boolean creatorIsYou) {
+        AttributedStringBuilder out = new AttributedStringBuilder();
+        Styles.who(out, left.id(), left.name());
+        out.append(" left group ");
+        groupName(out, left.groupid(), group);
+        if (creatorIsYou) {
+            out.append("; you are its creator now");
+        } else if (left.creator() != null) {
+            out.append("; ");
+            Styles.who(out, left.creator(), creatorName.orElse(null));
+            out.append(" is its creator now");
+        }
+        return out.toAttributedString();
+    }
+
+    AttributedString presence(Friend friend) {
+        AttributedStringBuilder out = new AttributedStringBuilder();
+        Styles.who(out, friend.id(), friend.name());
+        out.append(" is ");
+        Styles.state(out, friend.state());
+        return out.toAttributedString();
     }
 
     AttributedString groupCreated(Group group) {

@@ -24,12 +24,13 @@ final class Repl {
     private final LoginState login;
     private final Renderer renderer;
     private final Verdict verdict;
+    private final boolean confirmNewPassword;
     private final Duration patience;
     private int linesRead;
 
     Repl(LineSource lines, Screen screen, CommandParser parser, Conversations conversations, Prompt prompt,
          CommandRunner commands, AccountActions account, LoginState login, Renderer renderer, Verdict verdict,
-         Duration patience) {
+         boolean confirmNewPassword, Duration patience) {
         this.lines = lines;
         this.screen = screen;
         this.parser = parser;
@@ -40,6 +41,7 @@ final class Repl {
         this.login = login;
         this.renderer = renderer;
         this.verdict = verdict;
+        this.confirmNewPassword = confirmNewPassword;
         this.patience = patience;
     }
 
@@ -76,22 +78,47 @@ final class Repl {
         return line;
     }
 
-    /** A password left off the line is asked for now; abandoning the prompt abandons the command. */
+    /**
+     * A password left off the line is asked for now; abandoning the prompt abandons the command. Nothing is asked
+     * for a command that is refused anyway, logged in or out as the user is.
+     */
     private Command withPassword(Command command) {
-        if (login.loggedIn()) {
-            return command;
-        }
+        boolean in = login.loggedIn();
         return switch (command) {
-            case Login login when login.password() == null -> {
+            case Login login when !in && login.password() == null -> {
                 String secret = read(lines.readSecret("password: "));
                 yield secret == null ? cancelled(Verb.LOGIN) : login.withPassword(secret);
             }
-            case Register register when register.password() == null -> {
+            case Register register when !in && register.password() == null -> {
                 String secret = read(lines.readSecret("password for " + register.name() + ": "));
                 yield secret == null ? cancelled(Verb.REGISTER) : register.withPassword(secret);
             }
+            case Command.ChangePassword change when in && change.current() == null -> newPassword();
             default -> command;
         };
+    }
+
+    /**
+     * The current password, then the new one, typed twice where nobody can see it: a typo there would lock the
+     * user out. A script gives each on a line of its own, once.
+     */
+    private Command newPassword() {
+        String current = read(lines.readSecret("current password: "));
+        String replacement = current == null ? null : read(lines.readSecret("new password: "));
+        if (replacement == null) {
+            return cancelled(Verb.PASSWD);
+        }
+        if (confirmNewPassword) {
+            String again = read(lines.readSecret("new password again: "));
+            if (again == null) {
+                return cancelled(Verb.PASSWD);
+            }
+            if (!again.equals(replacement)) {
+                return new Command.Invalid("the two new passwords differ, so the password was not changed",
+                        Verb.PASSWD.usage());
+            }
+        }
+        return new Command.ChangePassword(current, replacement);
     }
 
     /** A command whose password never came did not run: for a script that is a failure. */

@@ -24,6 +24,8 @@ final class Words {
     }
 
     private static final Pattern PLAIN = Pattern.compile("[^\\p{javaWhitespace}\"'\\\\:]+");
+    /** What a command reads as an id (or a mistyped one) when it is not quoted. */
+    static final Pattern NUMBER = Pattern.compile("-?\\d+");
 
     private final String line;
     private int position;
@@ -74,6 +76,11 @@ final class Words {
             return text;
         }
         return '"' + text.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+
+    /** A name as a word that reads back as that name, not as an id: a name made of digits is quoted too. */
+    static String quoteName(String name) {
+        return NUMBER.matcher(name).matches() ? '"' + name + '"' : quote(name);
     }
 
     private Word read(boolean toColon) {

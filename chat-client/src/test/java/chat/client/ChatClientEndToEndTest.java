@@ -54,6 +54,7 @@ class ChatClientEndToEndTest {
 
         alice.send("addfriend " + m);
         alice.expect("[" + m + "]小明 is now your friend (online)");
+        ming.expect("[" + a + "]alice added you as a friend (online)");
         alice.send("chat " + m + " 你好 🎉 \"quoted\"");
         alice.expect("sent to [" + m + "]小明 at ");
         ming.expect("[" + a + "]alice said: 你好 🎉 \"quoted\"");
@@ -68,6 +69,7 @@ class ChatClientEndToEndTest {
         int g = number(GROUP_ID, alice.expect("created group ["));
         ming.send("addgroup:" + g);
         ming.expect("joined group [" + g + "]开发组 (2 members)");
+        alice.expect("[" + m + "]小明 joined group [" + g + "]开发组");
         ming.send("groupchat " + g + " 大家好");
         ming.expect("sent to group [" + g + "]开发组 at ");
         alice.expect("[" + m + "]小明 in group [" + g + "]开发组 said: 大家好");
@@ -90,9 +92,11 @@ class ChatClientEndToEndTest {
         alice.expect("[" + a + "]alice: 👋 welcome");
 
         ming.send("logout");
-        ming.expect("logged out; log in again with: login ID");
+        ming.expect("logged out; log in again with: login 小明");
+        alice.expect("[" + m + "]小明 is offline");
         alice.send("chat " + m + " are you there?");
-        alice.expect("sent to [" + m + "]");
+        // The offline event told alice's client, so it says the chat waits for 小明.
+        alice.expect("kept for [" + m + "]小明 (offline; they get it when they log in)");
         ming.send("login " + m + " pw-m");
         // This server still puts waiting chats in the login ack and refuses sync: they are shown all the same.
         ming.expect("While you were away (1):");
@@ -114,7 +118,7 @@ class ChatClientEndToEndTest {
     void mistakesAndRefusalsGetClearFeedbackOnStderrAndKeepGoingRunsEveryLine() throws Exception {
         ScriptedClient carol = new ScriptedClient("carol", server.port(), "--keep-going");
         carol.send("chat 1 hi");
-        carol.expectOnStderr("error: log in first: login ID [PASSWORD], or register NAME [PASSWORD]");
+        carol.expectOnStderr("error: log in first: login NAME|ID [PASSWORD], or register NAME [PASSWORD]");
         carol.send("login 999999 nope");
         carol.expectOnStderr("error: id or password is invalid!");
         int c = register(carol, "carol", "pw-c");

@@ -14,6 +14,7 @@ import chat.client.Command.Invalid;
 import chat.client.Command.JoinGroup;
 import chat.client.Command.Login;
 import chat.client.Command.Register;
+import chat.client.Command.Someone;
 import chat.client.Command.Target;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -101,9 +102,40 @@ class CommandParserTest {
     }
 
     @Test
+    void anUnquotedNumberIsAnIdAndAnythingElseAName() {
+        assertEquals(new Login(Someone.byName("小明"), null), parser.parse("login 小明"));
+        assertEquals(new Login(Someone.byName("John Doe"), "pw"), parser.parse("login 'John Doe' pw"));
+        assertEquals(new Login(Someone.byName("2024"), "pw"), parser.parse("login '2024' pw"));
+        assertEquals(new Login(2024, "pw"), parser.parse("login 2024 pw"));
+        assertEquals(new AddFriend(Someone.byName("bob")), parser.parse("addfriend bob"));
+        assertEquals(new AddFriend(Someone.byName("bob")), parser.parse("addfriend:bob"));
+        assertEquals(new AddFriend(8), parser.parse("addfriend 8"));
+        assertEquals(new Command.Unfriend(Someone.byName("bob")), parser.parse("unfriend bob"));
+        assertEquals(new Command.Unfriend(Someone.byId(8)), parser.parse("unfriend 8"));
+        assertEquals(new Command.Leave(Someone.byName("my group")), parser.parse("leave \"my group\""));
+        assertEquals(new Command.Leave(Someone.byId(3)), parser.parse("leave 3"));
+        assertEquals("'0' is not an id: ids are numbers from 1 up, like 23", invalid("leave 0").problem());
+        assertEquals("missing the name", invalid("addfriend ''").problem());
+    }
+
+    @Test
+    void findTakesOneNameAndPasswdBothPasswordsOrNeither() {
+        assertEquals(new Command.Find("小明"), parser.parse("find 小明"));
+        assertEquals(new Command.Find("123"), parser.parse("find 123"), "find is by name only");
+        assertEquals(new Command.Find("John Doe"), parser.parse("find \"John Doe\""));
+        assertEquals("too many arguments (quote a name that has spaces)", invalid("find John Doe").problem());
+        assertEquals(new Command.ChangePassword(null, null), parser.parse("passwd"));
+        assertEquals(new Command.ChangePassword("old one", "new"), parser.parse("passwd 'old one' new"));
+        assertTrue(invalid("passwd onlyone").problem().startsWith("give the current and the new password"));
+        assertEquals("usage: passwd [CURRENT NEW]", invalid("passwd a b c").usage());
+        assertEquals("ChangePassword[]", new Command.ChangePassword("a", "b").toString(), "never printed");
+    }
+
+    @Test
     void badArgumentsGetTheSyntaxOfTheCommand() {
         Invalid invalid = assertInstanceOf(Invalid.class, parser.parse("chat abc hello"));
-        assertEquals("'abc' is not a number like 23", invalid.problem());
+        assertEquals("'abc' is not a number like 23; to write by name: open abc, then type the message",
+                invalid.problem());
         assertEquals("usage: chat FRIEND_ID MESSAGE   or   chat:FRIEND_ID:MESSAGE", invalid.usage());
 
         assertEquals("missing the message", invalid("chat 23").problem());
@@ -179,6 +211,11 @@ class CommandParserTest {
         assertEquals("login", parser.redact("login:7:secret"));
         assertEquals("login 7", parser.redact("login 7"));
         assertEquals("chat 7 my password is x", parser.redact("chat 7 my password is x"));
+        assertEquals("login 小明", parser.redact("login 小明 secret"));
+        assertEquals("passwd", parser.redact("passwd old new"));
+        assertEquals("passwd", parser.redact("PASSWD 'old one' new"));
+        assertEquals("/login 7", parser.redact("/login 7 secret"), "a slash in front is still a command");
+        assertEquals("/passwd", parser.redact(" /passwd old new"));
     }
 
     private Invalid invalid(String line) {

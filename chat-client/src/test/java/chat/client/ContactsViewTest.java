@@ -55,7 +55,7 @@ class ContactsViewTest {
 
     @Test
     void emptyListsSayHowToFillThem() {
-        assertEquals("Friends: none yet (addfriend USER_ID)", view.friends(List.of()).toString());
+        assertEquals("Friends: none yet (addfriend NAME)", view.friends(List.of()).toString());
         assertEquals("Groups: none yet (creategroup NAME, joingroup GROUP_ID)", view.groups(List.of(), 7).toString());
     }
 }

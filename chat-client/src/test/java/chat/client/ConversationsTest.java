@@ -1,6 +1,8 @@
 package chat.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,19 @@ class ConversationsTest {
         conversations.arrived(devs);
         conversations.forget();
         assertEquals(Optional.empty(), conversations.current());
+        assertEquals(0, conversations.unread(devs));
+    }
+
+    @Test
+    void aGroupLeftIsClosedIfOpenAndItsCountForgotten() {
+        conversations.arrived(devs);
+        conversations.open(Conversation.inGroup(8));
+        assertTrue(conversations.drop(devs), "an equal conversation, though another instance");
+        assertEquals(Optional.empty(), conversations.current());
+        conversations.open(bob);
+        conversations.arrived(devs);
+        assertFalse(conversations.drop(devs));
+        assertEquals(Optional.of(bob), conversations.current(), "another conversation stays open");
         assertEquals(0, conversations.unread(devs));
     }
 }

@@ -58,6 +58,27 @@ class RendererTest {
     }
 
     @Test
+    void aUserFoundByNameIsShownWithWhatTheyAreToYou() {
+        assertEquals("[8]bob (online): your friend",
+                text(renderer.found(new Friend(8, "bob", "online"), Renderer.Relation.FRIEND)));
+        assertEquals("[7]alice (online): that is you",
+                text(renderer.found(new Friend(7, "alice", "online"), Renderer.Relation.YOU)));
+        assertEquals("[9]John Doe (offline): not your friend; addfriend \"John Doe\" to change that",
+                text(renderer.found(new Friend(9, "John Doe", "offline"), Renderer.Relation.STRANGER)));
+        assertEquals("[10]2024 (offline): not your friend; addfriend \"2024\" to change that",
+                text(renderer.found(new Friend(10, "2024", "offline"), Renderer.Relation.STRANGER)),
+                "a name of digits is quoted, or addfriend would read it as an id");
+    }
+
+    @Test
+    void endingAFriendshipOrLeavingAGroupNamesThem() {
+        assertEquals("[8]bob is no longer your friend, nor you theirs",
+                text(renderer.unfriended(8, Optional.of("bob"))));
+        assertEquals("left group [3]开发组", text(renderer.leftGroup(3, Optional.of(DEVS))));
+        assertEquals("left group [4]", text(renderer.leftGroup(4, Optional.empty())));
+    }
+
+    @Test
     void historyIsShownOldestFirstWithAPagingHint() {
         List<HistoryEntry> newestFirst = List.of(
                 new HistoryEntry(12, 8, "bob", 7, null, "second", "2024-05-01 10:00:02"),

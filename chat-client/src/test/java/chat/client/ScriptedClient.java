@@ -35,8 +35,24 @@ final class ScriptedClient {
 
     /** {@code options} come after {@code --host} and {@code --port}. */
     ScriptedClient(String name, int port, String... options) {
+        this(name, port, false, options);
+    }
+
+    /**
+     * The client as a person at a terminal uses it (secrets asked for as such, a failed command does not end the
+     * run), with plain lines in and out instead of line editing.
+     */
+    static ScriptedClient person(String name, int port) {
+        return new ScriptedClient(name, port, true);
+    }
+
+    private ScriptedClient(String name, int port, boolean person, String... options) {
         this.name = name;
-        ClientCommand command = new ClientCommand(new Feed(), new Collector(""), new Collector(STDERR));
+        Feed in = new Feed();
+        Collector out = new Collector("");
+        Collector err = new Collector(STDERR);
+        ClientCommand command = person ? new ClientCommand(completer -> new Person(new PlainFrontend(in, out, err)))
+                : new ClientCommand(in, out, err);
         List<String> args = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", String.valueOf(port)));
         args.addAll(List.of(options));
         this.thread = Thread.ofPlatform().name("client-" + name).start(() ->
@@ -113,6 +129,29 @@ final class ScriptedClient {
             printed.signalAll();
         } finally {
             lock.unlock();
+        }
+    }
+
+    /** Plain lines, but a person rather than a script at the other end. */
+    private record Person(PlainFrontend plain) implements Frontend {
+        @Override
+        public LineSource lines() {
+            return plain;
+        }
+
+        @Override
+        public Screen screen() {
+            return plain;
+        }
+
+        @Override
+        public boolean scripted() {
+            return false;
+        }
+
+        @Override
+        public void close() {
+            plain.close();
         }
     }
 
