@@ -1,5 +1,6 @@
 package chat.client;
 
+import chat.core.ChatCursor;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

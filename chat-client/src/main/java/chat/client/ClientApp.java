@@ -1,5 +1,6 @@
 package chat.client;
 
+import chat.core.ChatCursor;
 import chat.core.Codec;
 import chat.core.Limits;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package chat.client;
 
+import chat.core.ChatCursor;
 import chat.core.Message;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;

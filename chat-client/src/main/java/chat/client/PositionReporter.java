@@ -1,5 +1,6 @@
 package chat.client;
 
+import chat.core.ChatCursor;
 import chat.core.Message.Received;
 import java.time.Duration;
 import java.util.concurrent.Executors;

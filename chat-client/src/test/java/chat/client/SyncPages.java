@@ -1,5 +1,6 @@
 package chat.client;
 
+import chat.core.ChatCursor;
 import chat.core.Contacts.HistoryEntry;
 import chat.core.Message;
 import java.time.Duration;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import chat.core.ChatCursor;
 import chat.core.Contacts.HistoryEntry;
 import chat.core.Message;
 import chat.core.Message.Sync;

@@ -1,5 +1,6 @@
 package chat.server.testkit;
 
+import chat.core.ChatCursor;
 import chat.core.Contacts.HistoryEntry;
 import chat.core.Limits;
 import chat.core.Message;
@@ -16,18 +17,18 @@ import java.util.function.IntFunction;
 
 /**
  * The syncs of a {@link SyncingClient}, one at a time, as our client's CatchUp and Syncer run them: from where the
- * {@link SyncPosition} says, page after page until the server says there are no more, each chat handed on.
+ * {@link ChatCursor} says, page after page until the server says there are no more, each chat handed on.
  */
 final class Syncer {
     /** Chats arrive slightly out of mid order, so a sync starts this far before the position. */
-    static final long REWIND = SyncPosition.span(Duration.ofSeconds(10));
+    static final long REWIND = ChatCursor.span(Duration.ofSeconds(10));
 
-    private final SyncPosition position;
+    private final ChatCursor position;
     private final Consumer<HistoryEntry> take;
     private final Duration timeout;
     private final ReentrantLock oneAtATime = new ReentrantLock();
 
-    Syncer(SyncPosition position, Consumer<HistoryEntry> take, Duration timeout) {
+    Syncer(ChatCursor position, Consumer<HistoryEntry> take, Duration timeout) {
         this.position = position;
         this.take = take;
         this.timeout = timeout;
@@ -37,7 +38,7 @@ final class Syncer {
     record Run(Long after, boolean toTheEnd) {
     }
 
-    /** Runs the sync {@link SyncPosition#beginSync} announced and ends it, however it goes. */
+    /** Runs the sync {@link ChatCursor#beginSync} announced and ends it, however it goes. */
     Run run(SyncLink link) {
         oneAtATime.lock();
         Long after = null;

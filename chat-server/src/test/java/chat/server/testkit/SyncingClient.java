@@ -1,5 +1,6 @@
 package chat.server.testkit;
 
+import chat.core.ChatCursor;
 import chat.core.Contacts.HistoryEntry;
 import chat.core.Message;
 import chat.core.Message.LoginAck;
@@ -20,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One user of our client, without its terminal, for tests that break the cluster under it. It keeps the rules of
- * chat-client (AccountActions, CatchUp, Syncer, ChatCursor, PositionReporter), which are what the server's
+ * chat-client (AccountActions, CatchUp, Syncer, chat-core's ChatCursor, PositionReporter), which are what the server's
  * delivery guarantee is promised to:
  * <ul>
  *   <li>logs in with {@code seq}, keeps the resume token and logs back in with it on any drop, retrying
@@ -28,7 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>after every login syncs from 10 s before its position, or from the login ack's {@code cursor} if that is
  *       earlier, or without {@code after} the very first time, paging to the end ({@link Syncer}); and once more
  *       {@link #FOLLOW_UP} later;</li>
- *   <li>takes chats live and from syncs alike, dropping duplicates by {@code mid} ({@link SyncPosition});</li>
+ *   <li>takes chats live and from syncs alike, dropping duplicates by {@code mid} ({@link ChatCursor}, the
+ *   client's own, remembering every mid so that a test catches every repeat);</li>
  *   <li>reports its position (msgid 26) every {@link #REPORT_EVERY} once a sync has read to the end.</li>
  * </ul>
  * It does not ping: a test ends long before a silent connection would be closed.
@@ -47,7 +49,7 @@ public final class SyncingClient implements AutoCloseable {
     }
 
     private final int userId;
-    private final SyncPosition position = new SyncPosition();
+    private final ChatCursor position = new ChatCursor(Long.MAX_VALUE);
     private final Queue<Delivered> delivered = new ConcurrentLinkedQueue<>();
     private final Queue<Event> events = new ConcurrentLinkedQueue<>();
     private final AtomicInteger duplicates = new AtomicInteger();

@@ -1,6 +1,5 @@
-package chat.client;
+package chat.core;
 
-import chat.core.Message;
 import java.time.Duration;
 import java.util.NavigableSet;
 import java.util.OptionalLong;
@@ -16,8 +15,11 @@ import java.util.function.Supplier;
  * <p>Only mids within {@code window} of the position are remembered; an older one counts as seen. Forgetting,
  * and telling the server the position, wait until a sync has read to the end and none is under way: until then
  * a sync may still bring chats older than anything live, and the position may lie beyond chats not yet fetched.
+ *
+ * <p>These are our client's delivery rules (docs/PROTOCOL.md, "Delivery"); they live in chat-core so that the
+ * server's tests play a client by the very same rules. A window of {@link Long#MAX_VALUE} remembers every mid.
  */
-final class ChatCursor {
+public final class ChatCursor {
     /** {@code mid >> 12} is milliseconds since 2025-01-01T00:00:00Z. */
     private static final int MILLIS_SHIFT = 12;
     private static final long NONE = Long.MIN_VALUE;
@@ -40,17 +42,17 @@ final class ChatCursor {
     private Long serverPosition;
 
     /** {@code window} in mid units (see {@link #span}). */
-    ChatCursor(long window) {
+    public ChatCursor(long window) {
         this.window = window;
     }
 
     /** A duration in mid units. */
-    static long span(Duration duration) {
+    public static long span(Duration duration) {
         return duration.toMillis() << MILLIS_SHIFT;
     }
 
     /** True the first time a chat is seen; a message without a mid cannot be told apart, so it always is. */
-    boolean firstSeen(Message chat) {
+    public boolean firstSeen(Message chat) {
         Long mid = switch (chat) {
             case Message.OneChat one -> one.mid();
             case Message.GroupChat group -> group.mid();
@@ -59,7 +61,7 @@ final class ChatCursor {
         return mid == null || firstSeen(mid);
     }
 
-    boolean firstSeen(long mid) {
+    public boolean firstSeen(long mid) {
         return locked(() -> {
             if (mid <= floor || !seen.add(mid)) {
                 return false;
@@ -70,12 +72,12 @@ final class ChatCursor {
         });
     }
 
-    OptionalLong position() {
+    public OptionalLong position() {
         return locked(() -> position == NONE ? OptionalLong.empty() : OptionalLong.of(position));
     }
 
     /** How many mids are remembered. */
-    int remembered() {
+    public int remembered() {
         return locked(seen::size);
     }
 
@@ -84,7 +86,7 @@ final class ChatCursor {
      * again, since the last report may have been lost with a connection. {@code serverPosition}, when a login
      * just gave it, is where the server's record stands.
      */
-    void beginSync(Long serverPosition) {
+    public void beginSync(Long serverPosition) {
         locked(() -> {
             syncsUnderWay++;
             reported = NONE;
@@ -101,7 +103,7 @@ final class ChatCursor {
      * record) before any sync has. Never later than the server's record from the last login, and chats from
      * there on count as new even if older than the mids remembered: the server knows one of them missed us.
      */
-    Long syncFrom(long rewind) {
+    public Long syncFrom(long rewind) {
         return locked(() -> {
             Long from = !readToEnd ? resumeAfter : position == NONE ? null : Math.max(0, position - rewind);
             if (from != null && serverPosition != null && serverPosition < from) {
@@ -115,7 +117,7 @@ final class ChatCursor {
     }
 
     /** The sync begun with {@link #beginSync} that started at {@code after} has ended. */
-    void endSync(Long after, boolean toTheEnd) {
+    public void endSync(Long after, boolean toTheEnd) {
         locked(() -> {
             syncsUnderWay--;
             readToEnd = toTheEnd;
@@ -129,11 +131,11 @@ final class ChatCursor {
     }
 
     /** The position, when it may be reported and has moved since it last was. */
-    OptionalLong unreported() {
+    public OptionalLong unreported() {
         return locked(() -> settled() && position > reported ? OptionalLong.of(position) : OptionalLong.empty());
     }
 
-    void reported(long mid) {
+    public void reported(long mid) {
         locked(() -> reported = Math.max(reported, mid));
     }
 

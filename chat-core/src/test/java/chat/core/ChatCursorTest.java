@@ -1,4 +1,4 @@
-package chat.client;
+package chat.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
