@@ -12,7 +12,8 @@
 # Redis (BENCH_REDIS, default redis://127.0.0.1:6379, a fresh key prefix per run) on ports P and P+1, and
 # passes both as --target and --server-pid: the tool puts user i on target i mod 2 and pairs i with i^1, so
 # the two users of every pair sit on different nodes and every one-to-one chat crosses Redis.
-# BENCH_SERVER_JVM_ARGS adds JVM flags to the server, e.g. "-XX:+UseSerialGC -Xms16m".
+# BENCH_SERVER_JVM_ARGS adds JVM flags to the server, e.g. "-XX:+UseSerialGC -Xms16m"; BENCH_SERVER_ARGS adds
+# server options, e.g. "--admin-port 9100" (one node: two would share the port).
 # The server runs from chat-server/target with the AOT cache the build made for it (JDK 25+), unless
 # --no-aot; do not rebuild while a run is on.
 set -euo pipefail
@@ -54,6 +55,7 @@ if [ "$db" = mariadb ]; then
 else
     server_args+=(--data-dir "$work/data")
 fi
+server_args+=(${BENCH_SERVER_ARGS:-})
 jvm_args=(${BENCH_SERVER_JVM_ARGS:-})
 # The flags ops/run-server.sh starts a server with, so that what is measured is what ships.
 jvm_args+=($(server_flags "$server_jar" $([ "$aot" = 1 ] || echo --no-aot)))

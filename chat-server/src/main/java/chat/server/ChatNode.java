@@ -31,6 +31,8 @@ import chat.server.handler.ReceivedHandler;
 import chat.server.handler.RegisterHandler;
 import chat.server.handler.RemoveFriendHandler;
 import chat.server.handler.SyncHandler;
+import chat.server.ops.AdminServer;
+import chat.server.ops.Metrics;
 import chat.server.session.SessionRegistry;
 import chat.server.storage.BatchingChatStore;
 import chat.server.storage.ChatMessageDao;
@@ -46,6 +48,8 @@ import chat.server.transport.ChatServer;
 import chat.server.transport.ConnectionCap;
 import chat.server.transport.ConnectionTimeouts;
 import java.io.IOException;
+import java.net.BindException;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,8 +59,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wires one server node together and takes it apart again, in the reverse order: the listener first (its
- * users go offline), then the history writers, the cluster, the mailbox and the database.
+ * Wires one server node together and takes it apart again, in the reverse order: the admin port first, the
+ * listener (its users go offline), then the history writers, the cluster, the mailbox, the database and the
+ * metrics.
  */
 public final class ChatNode implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChatNode.class);
@@ -71,10 +76,19 @@ public final class ChatNode implements AutoCloseable {
      * Everything a node is started with. {@code maxConnections} 0 takes as many as the open-file limit leaves
      * room for, and a larger number is lowered to that. {@code cluster} is null for a node that runs alone; with
      * it, the node routes through Redis and shares presence with the other nodes on the same Redis and database.
+     * {@code admin} is where the admin port listens (metrics and health), null for none.
      */
     public record Settings(String host, int port, DatabaseSettings database, int passwordIterations,
                            int maxConnections, long maxQueuedBytesPerConnection, Duration shutdownGrace,
-                           ClusterSettings cluster, PasswordGate.Limits passwordLimits) {
+                           ClusterSettings cluster, PasswordGate.Limits passwordLimits, InetSocketAddress admin) {
+
+        /** Without an admin port. */
+        public Settings(String host, int port, DatabaseSettings database, int passwordIterations,
+                        int maxConnections, long maxQueuedBytesPerConnection, Duration shutdownGrace,
+                        ClusterSettings cluster, PasswordGate.Limits passwordLimits) {
+            this(host, port, database, passwordIterations, maxConnections, maxQueuedBytesPerConnection,
+                    shutdownGrace, cluster, passwordLimits, null);
+        }
 
         /** With the default limits on password work. */
         public Settings(String host, int port, DatabaseSettings database, int passwordIterations,
@@ -95,31 +109,34 @@ public final class ChatNode implements AutoCloseable {
     /** What has been started so far, closed last-started first. */
     private final List<AutoCloseable> started;
     private final ChatServer server;
+    private final AdminServer admin;
 
-    private ChatNode(List<AutoCloseable> started, ChatServer server) {
+    private ChatNode(List<AutoCloseable> started, ChatServer server, AdminServer admin) {
         this.started = started;
         this.server = server;
+        this.admin = admin;
     }
 
+    /** Starts every part of the node, the admin port last; a port it cannot listen on is a {@link CannotListen}. */
     public static ChatNode start(Settings settings) throws IOException {
         List<AutoCloseable> started = new ArrayList<>();
         try {
             Codec codec = new Codec();
             Clock clock = Clock.systemDefaultZone();
+            Metrics metrics = settings.admin() == null ? Metrics.off() : Metrics.prometheus();
+            started.add(metrics);
             Database database = Database.open(settings.database());
             started.add(database);
+            database.reportTo(metrics);
             ChatMessageDao chats = database.dao(ChatMessageDao.class);
             Mailbox mailbox = Mailbox.start(database.dao(DeliveryCursorDao.class), chats, codec, clock);
             started.add(mailbox);
             Cluster cluster = settings.cluster() == null
-                    ? Cluster.standalone(mailbox)
-                    : Cluster.redis(settings.cluster(), mailbox);
+                    ? Cluster.standalone(mailbox, metrics)
+                    : Cluster.redis(settings.cluster(), mailbox, metrics);
             started.add(cluster);
-            if (settings.cluster() == null) {
-                log.info("node running alone: no --redis, so presence and routing stay on this node");
-            }
             MessageIds ids = new MessageIds(clock, cluster::slot, chats.maxId());
-            BatchingChatStore history = BatchingChatStore.start(database.jdbi(), ids, HISTORY);
+            BatchingChatStore history = BatchingChatStore.start(database.jdbi(), ids, HISTORY, metrics);
             started.add(history);
 
             PasswordGate passwords = new PasswordGate(new PasswordHasher(settings.passwordIterations()),
@@ -166,13 +183,74 @@ public final class ChatNode implements AutoCloseable {
             ChatServer server = new ChatServer(new ChatServer.Settings(settings.host(), settings.port(),
                     maxConnections, settings.maxQueuedBytesPerConnection(), settings.shutdownGrace(),
                     ConnectionTimeouts.DEFAULTS),
-                    codec, new Dispatcher(handlers, sessions), mailbox);
+                    codec, new Dispatcher(handlers, sessions), mailbox, metrics);
             started.add(server);
-            server.start();
-            return new ChatNode(started, server);
+            listen(() -> {
+                server.start();
+                return server;
+            }, settings.host(), settings.port(), false);
+            AdminServer admin = null;
+            if (settings.admin() != null) {
+                admin = startAdmin(settings.admin(), metrics, database, cluster, settings.cluster() != null);
+                started.add(admin);
+            }
+            return new ChatNode(started, server, admin);
         } catch (IOException | RuntimeException e) {
             closeAll(started);
             throw e;
+        }
+    }
+
+    /** Ready while the database answers and, in a cluster, while the node hears the others through Redis. */
+    private static AdminServer startAdmin(InetSocketAddress address, Metrics metrics, Database database,
+                                          Cluster cluster, boolean clustered) throws IOException {
+        List<AdminServer.Check> readiness = new ArrayList<>();
+        readiness.add(database::problem);
+        if (clustered) {
+            readiness.add(() -> cluster.linked() ? null : "the Redis subscription is down");
+        }
+        return listen(() -> AdminServer.start(address, metrics, readiness), address.getHostString(),
+                address.getPort(), true);
+    }
+
+    /** A port of the node is taken, or its address is not one of this machine's; the message names it. */
+    public static final class CannotListen extends BindException {
+        private final boolean admin;
+        private final boolean inUse;
+
+        CannotListen(String host, int port, boolean admin, BindException cause) {
+            super(host + ":" + port + (inUse(cause) ? " is already in use" : " cannot be listened on: "
+                    + cause.getMessage()));
+            initCause(cause);
+            this.admin = admin;
+            this.inUse = inUse(cause);
+        }
+
+        private static boolean inUse(BindException e) {
+            return e.getMessage() != null && e.getMessage().contains("in use");
+        }
+
+        /** True for the admin port, false for the chat port. */
+        public boolean admin() {
+            return admin;
+        }
+
+        /** True when another process holds the port, rather than the address being wrong. */
+        public boolean inUse() {
+            return inUse;
+        }
+    }
+
+    private interface Binding<T> {
+        T bind() throws IOException;
+    }
+
+    /** Binds, and says which address is taken when it is: the JDK's "Address already in use" does not. */
+    private static <T> T listen(Binding<T> binding, String host, int port, boolean admin) throws IOException {
+        try {
+            return binding.bind();
+        } catch (BindException e) {
+            throw new CannotListen(host, port, admin, e);
         }
     }
 
@@ -180,9 +258,15 @@ public final class ChatNode implements AutoCloseable {
         return server.port();
     }
 
+    /** The admin port, or -1 when the node has none. */
+    public int adminPort() {
+        return admin == null ? -1 : admin.port();
+    }
+
     /**
-     * Stops accepting and closes connections (their users go offline), stores what the history writers hold,
-     * leaves the cluster (releasing only this node's users), stores delivery positions, and closes the database.
+     * Closes the admin port, stops accepting and closes connections (their users go offline), stores what the
+     * history writers hold, leaves the cluster (releasing only this node's users), stores delivery positions, and
+     * closes the database.
      */
     @Override
     public void close() {

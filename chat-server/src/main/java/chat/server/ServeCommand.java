@@ -5,8 +5,11 @@ import chat.core.Version;
 import chat.server.auth.PasswordGate;
 import chat.server.auth.PasswordHasher;
 import chat.server.cluster.ClusterSettings;
+import chat.server.storage.ConnectionFailures;
 import chat.server.storage.DatabaseSettings;
+import java.io.PrintWriter;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -15,12 +18,14 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /** {@code chat-server}: runs one node until SIGINT or SIGTERM. */
 @Command(name = "chat-server", mixinStandardHelpOptions = true, versionProvider = ServeCommand.ProjectVersion.class,
@@ -30,6 +35,25 @@ import picocli.CommandLine.Spec;
                 + "and messages.")
 final class ServeCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(ServeCommand.class);
+    private static final int MYSQL_POOL_SIZE = 16;
+    private static final String DEFAULT_ADMIN_HOST = "127.0.0.1";
+    private static final int MAX_PORT = 65535;
+
+    /** The command line of chat-server: a mistake in the options gets one line and a hint, not the whole usage. */
+    static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new ServeCommand());
+        commandLine.setParameterExceptionHandler((e, args) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println("chat-server: " + e.getMessage());
+            if (e instanceof UnmatchedArgumentException unmatched) {
+                UnmatchedArgumentException.printSuggestions(unmatched, err);
+            }
+            err.println("'chat-server --help' lists the options");
+            err.flush();
+            return e.getCommandLine().getCommandSpec().exitCodeOnInvalidInput();
+        });
+        return commandLine;
+    }
 
     /** The version chat-core was built with, which the client reports too. */
     static final class ProjectVersion implements IVersionProvider {
@@ -60,8 +84,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--db-password", defaultValue = "${env:CHAT_DB_PASSWORD:-}", description = "Database password (default: $CHAT_DB_PASSWORD, else empty). Prefer the environment variable: options show in ps.")
     String dbPassword;
 
-    @Option(names = "--db-pool-size", defaultValue = "16", description = "Database connections in the pool (default: ${DEFAULT-VALUE}).")
-    int dbPoolSize;
+    @Option(names = "--db-pool-size", paramLabel = "N", description = "Database connections in the pool, for the "
+            + "embedded database too (default: " + MYSQL_POOL_SIZE + " with --db-url, "
+            + DatabaseSettings.DEFAULT_POOL_SIZE + " for the embedded one).")
+    Integer dbPoolSize;
 
     @Option(names = "--max-connections", defaultValue = "0", description = "Client connections held at once; more wait in the accept backlog. "
             + "At most what the open-file limit (ulimit -n) leaves room for, which is also the default.")
@@ -118,23 +144,54 @@ final class ServeCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     long clusterStatsSeconds;
 
+    @Option(names = "--admin-port", paramLabel = "PORT", description = "Serve /metrics (Prometheus text format), "
+            + "/health/live and /health/ready over HTTP on this port (default: off).")
+    Integer adminPort;
+
+    @Option(names = "--admin-host", paramLabel = "HOST", defaultValue = DEFAULT_ADMIN_HOST, description = "Address "
+            + "the admin port listens on; metrics tell a lot about the node, so keep it private "
+            + "(default: ${DEFAULT-VALUE}).")
+    String adminHost;
+
     @Spec
     CommandSpec spec;
 
+    /**
+     * Checks the options, starts the node and waits for SIGINT or SIGTERM. Options that cannot work are refused
+     * (exit 2) before anything is opened; a node that cannot start says why in one line (exit 1).
+     */
     @Override
     public Integer call() throws Exception {
-        DatabaseSettings database = dbUrl == null
-                ? DatabaseSettings.embedded(dataDir)
-                : new DatabaseSettings(dbUrl, dbUser, dbPassword, dbPoolSize);
-        ChatNode.Settings settings = new ChatNode.Settings(host, port, database, passwordIterations, maxConnections,
-                maxQueuedBytes, Duration.ofSeconds(5), clusterSettings(), passwordLimits());
+        checkPort("--port", port);
+        if (adminPort != null) {
+            checkPort("--admin-port", adminPort);
+        }
+        ChatNode.Settings settings = new ChatNode.Settings(host, port, databaseSettings(), passwordIterations,
+                maxConnections, maxQueuedBytes, Duration.ofSeconds(5), clusterSettings(), passwordLimits(),
+                adminAddress());
+        log.info("chat-server {} starting (pid {})", Version.current(), ProcessHandle.current().pid());
+        log.info("database: {}", dbUrl == null
+                ? "embedded, in " + dataDir.toAbsolutePath().normalize() + " (" + settings.database().poolSize()
+                        + " pooled connections)"
+                : settings.database().shownUrl() + " as " + dbUser + " (" + settings.database().poolSize()
+                        + " pooled connections)");
+        log.info("cluster: {}", settings.cluster() == null
+                ? "none, this node runs alone (--redis joins one)"
+                : settings.cluster().shownRedis() + " as node " + settings.cluster().nodeId() + ", key prefix '"
+                        + settings.cluster().prefix() + "'");
         ChatNode node;
         try {
             node = ChatNode.start(settings);
         } catch (Exception e) {
-            log.error("could not start: {}", e.getMessage());
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("chat-server: " + whyNotStarted(e));
+            err.flush();
             return 1;
         }
+        log.info("serving chats on {}:{}; {}; Ctrl-C to stop", host, node.port(), node.adminPort() < 0
+                ? "admin port off (--admin-port serves /metrics and /health)"
+                : "metrics on http://" + adminHost + ":" + node.adminPort() + "/metrics, health on /health/live "
+                        + "and /health/ready");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("shutting down");
@@ -143,6 +200,54 @@ final class ServeCommand implements Callable<Integer> {
         }, "chat-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /** One line for the operator: what to change when the cause is known, else the failure's own message. */
+    private String whyNotStarted(Exception e) {
+        if (e instanceof ChatNode.CannotListen taken) {
+            return taken.getMessage() + (taken.inUse() ? "; pass another " + (taken.admin() ? "--admin-port"
+                    : "--port") : "");
+        }
+        if (dbUrl == null && ConnectionFailures.isLockedByAnotherProcess(e)) {
+            return "another server is using " + shown(dataDir) + "; pass --data-dir";
+        }
+        return "could not start: " + e.getMessage();
+    }
+
+    /** A relative directory as a shell user would write it, so it reads as a path: ./data rather than data. */
+    private static String shown(Path dir) {
+        String text = dir.toString();
+        return dir.isAbsolute() || text.startsWith(".") ? text : "./" + text;
+    }
+
+    private void checkPort(String option, int value) {
+        if (value < 0 || value > MAX_PORT) {
+            throw new ParameterException(spec.commandLine(), option + " must be a TCP port from 0 (any free one) "
+                    + "to " + MAX_PORT + ", was " + value);
+        }
+    }
+
+    private DatabaseSettings databaseSettings() {
+        int poolSize = dbPoolSize != null ? dbPoolSize
+                : dbUrl == null ? DatabaseSettings.DEFAULT_POOL_SIZE : MYSQL_POOL_SIZE;
+        if (poolSize < 1) {
+            throw new ParameterException(spec.commandLine(), "--db-pool-size must be at least 1, was " + poolSize);
+        }
+        return dbUrl == null
+                ? DatabaseSettings.embedded(dataDir, poolSize)
+                : new DatabaseSettings(dbUrl, dbUser, dbPassword, poolSize);
+    }
+
+    private InetSocketAddress adminAddress() {
+        if (adminPort == null) {
+            return null;
+        }
+        InetSocketAddress address = new InetSocketAddress(adminHost, adminPort);
+        if (address.isUnresolved()) {
+            throw new ParameterException(spec.commandLine(), "--admin-host " + adminHost + " is not an address of "
+                    + "this machine");
+        }
+        return address;
     }
 
     private PasswordGate.Limits passwordLimits() {

@@ -40,7 +40,8 @@ class PasswordGuessingTest {
     void chatsOfALoggedInPairAreAnsweredWhileEightConnectionsGuessPasswords() throws Exception {
         PasswordGate.Limits poolOnly = new PasswordGate.Limits(PasswordGate.Limits.defaultHashThreads(),
                 PasswordGate.Limits.QUEUE_PER_THREAD, 0, 0, 0);
-        try (ChatNode node = ChatNode.start(new ChatNode.Settings("127.0.0.1", 0, DatabaseSettings.embedded(dataDir),
+        try (ChatNode node = ChatNode.start(new ChatNode.Settings("127.0.0.1", 0,
+                DatabaseSettings.embedded(dataDir, DatabaseSettings.DEFAULT_POOL_SIZE),
                 EXPENSIVE_ITERATIONS, 100, 1 << 20, Duration.ofSeconds(2), null, poolOnly));
              RawClient ann = new RawClient(node.port());
              RawClient bob = new RawClient(node.port())) {

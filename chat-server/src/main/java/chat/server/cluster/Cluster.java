@@ -2,6 +2,7 @@ package chat.server.cluster;
 
 import chat.server.delivery.Mailbox;
 import chat.server.delivery.Outbox;
+import chat.server.ops.Metrics;
 import java.util.Collection;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -57,20 +58,30 @@ public interface Cluster extends AutoCloseable {
      */
     OptionalLong membershipVersion(int groupId);
 
+    /**
+     * True while this node hears the other nodes (in a cluster, while its Redis subscription is up); always for a
+     * node alone. While false, chats for users on other nodes are kept for them and logins are refused.
+     */
+    boolean linked();
+
     /** Releases every user this node still holds, then lets go of the other nodes. */
     @Override
     void close();
 
-    /** A node that runs alone: presence is who is logged in here, and nothing survives a restart. */
-    static Cluster standalone(Mailbox mailbox) {
-        return new StandaloneCluster(mailbox);
+    /**
+     * A node that runs alone: presence is who is logged in here, and nothing survives a restart. {@code metrics}
+     * counts where each chat went.
+     */
+    static Cluster standalone(Mailbox mailbox, Metrics metrics) {
+        return new StandaloneCluster(mailbox, metrics);
     }
 
     /**
      * Joins the cluster on {@code settings.redis()}: connects, checks the node id is free, subscribes and starts
-     * the heartbeat, all before returning. Throws {@link IllegalStateException} when it cannot.
+     * the heartbeat, all before returning. Throws {@link IllegalStateException} when it cannot. {@code metrics}
+     * counts where each chat went, and reads the state of the link to Redis.
      */
-    static Cluster redis(ClusterSettings settings, Mailbox mailbox) {
-        return RedisCluster.join(settings, mailbox);
+    static Cluster redis(ClusterSettings settings, Mailbox mailbox, Metrics metrics) {
+        return RedisCluster.join(settings, mailbox, metrics);
     }
 }

@@ -42,6 +42,13 @@ public record ClusterSettings(URI redis, String nodeId, String prefix, Duration 
         }
     }
 
+    /** The Redis address without the user and password it may carry, for logs. */
+    public String shownRedis() {
+        int port = redis.getPort() < 0 ? RedisEndpoint.DEFAULT_PORT : redis.getPort();
+        String path = redis.getPath() == null ? "" : redis.getPath();
+        return "redis://" + redis.getHost() + ":" + port + path;
+    }
+
     /** Presence keys are renewed three times per TTL, so two missed beats in a row still lose nothing. */
     public Duration heartbeat() {
         return presenceTtl.dividedBy(3);

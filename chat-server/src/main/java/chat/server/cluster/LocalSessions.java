@@ -40,10 +40,10 @@ final class LocalSessions {
         return byUser.containsKey(userId);
     }
 
-    /** True when the user is here and their outbox took the chat. */
+    /** True when the user is here and their outbox took the chat, which is on its way now (see Outbox.deliverLive). */
     boolean deliver(int userId, long mid, byte[] line) {
         Local local = byUser.get(userId);
-        return local != null && local.outbox().deliver(userId, mid, line);
+        return local != null && local.outbox().deliverLive(userId, mid, line);
     }
 
     /**
@@ -61,11 +61,16 @@ final class LocalSessions {
         return true;
     }
 
-    /** Delivers here or, if the user is not here (any more), tells their mailbox the chat missed them. */
-    void deliverOrMiss(int userId, long mid, byte[] line) {
-        if (!deliver(userId, mid, line)) {
-            mailbox.missed(userId, mid, Mailbox.Miss.NOBODY_TOOK_IT);
+    /**
+     * Delivers here or, if the user is not here (any more), tells their mailbox the chat missed them; true when
+     * delivered.
+     */
+    boolean deliverOrMiss(int userId, long mid, byte[] line) {
+        if (deliver(userId, mid, line)) {
+            return true;
         }
+        mailbox.missed(userId, mid, Mailbox.Miss.NOBODY_TOOK_IT);
+        return false;
     }
 
     /**

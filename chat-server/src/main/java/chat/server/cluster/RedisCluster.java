@@ -2,6 +2,7 @@ package chat.server.cluster;
 
 import chat.server.delivery.Mailbox;
 import chat.server.delivery.Outbox;
+import chat.server.ops.Metrics;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
@@ -33,6 +34,7 @@ final class RedisCluster implements Cluster, RedisSubscriber.Inbound {
     private final RedisEndpoint endpoint;
     private final RedisClient redis;
     private final Mailbox mailbox;
+    private final Metrics metrics;
     private final LocalSessions sessions;
     private final MembershipVersions versions = new MembershipVersions();
     private final RedisSubscriber subscriber;
@@ -45,12 +47,14 @@ final class RedisCluster implements Cluster, RedisSubscriber.Inbound {
     private volatile boolean running = true;
     private String lastStats = "";
 
-    private RedisCluster(ClusterSettings settings, RedisEndpoint endpoint, RedisClient redis, Mailbox mailbox) {
+    private RedisCluster(ClusterSettings settings, RedisEndpoint endpoint, RedisClient redis, Mailbox mailbox,
+                         Metrics metrics) {
         RedisNames names = new RedisNames(settings.prefix(), settings.nodeId());
         this.settings = settings;
         this.endpoint = endpoint;
         this.redis = redis;
         this.mailbox = mailbox;
+        this.metrics = metrics;
         this.sessions = new LocalSessions(mailbox);
         this.subscriber = new RedisSubscriber(endpoint, names, SUBSCRIBE_TIMEOUT, this);
         this.presence = new RedisPresence(redis, names, settings.presenceTtl());
@@ -59,7 +63,7 @@ final class RedisCluster implements Cluster, RedisSubscriber.Inbound {
     }
 
     /** See {@link Cluster#redis}. */
-    static RedisCluster join(ClusterSettings settings, Mailbox mailbox) {
+    static RedisCluster join(ClusterSettings settings, Mailbox mailbox, Metrics metrics) {
         RedisEndpoint endpoint = RedisEndpoint.of(settings.redis(), "chat-" + settings.nodeId());
         RedisClient redis = endpoint.pooledClient();
         try {
@@ -68,7 +72,7 @@ final class RedisCluster implements Cluster, RedisSubscriber.Inbound {
             redis.close();
             throw e;
         }
-        RedisCluster cluster = new RedisCluster(settings, endpoint, redis, mailbox);
+        RedisCluster cluster = new RedisCluster(settings, endpoint, redis, mailbox, metrics);
         try {
             cluster.start();
         } catch (RuntimeException e) {
@@ -109,6 +113,8 @@ final class RedisCluster implements Cluster, RedisSubscriber.Inbound {
             throw new IllegalStateException("interrupted while subscribing to " + endpoint, e);
         }
         threads.execute(this::beat);
+        metrics.watchRedis(subscriber::isConnected, publisher::delivered, publisher::unclaimed, publisher::failed,
+                subscriber::received);
         log.info("node {} joined the cluster at {} (prefix '{}'): presence TTL {} ms, renewed every {} ms",
                 settings.nodeId(), endpoint, settings.prefix(), settings.presenceTtl().toMillis(),
                 settings.heartbeat().toMillis());
@@ -148,13 +154,19 @@ final class RedisCluster implements Cluster, RedisSubscriber.Inbound {
     @Override
     public void send(int userId, long mid, byte[] line) {
         if (sessions.deliver(userId, mid, line)) {
+            metrics.routed(Metrics.Route.LOCAL);
             return;
         }
         switch (publisher.publish(userId, mid, line)) {
-            case TAKEN -> {
+            case TAKEN -> metrics.routed(Metrics.Route.CLUSTER);
+            case NOBODY -> {
+                mailbox.missed(userId, mid, Mailbox.Miss.NOBODY_TOOK_IT);
+                metrics.routed(Metrics.Route.OFFLINE);
             }
-            case NOBODY -> mailbox.missed(userId, mid, Mailbox.Miss.NOBODY_TOOK_IT);
-            case FAILED -> mailbox.missed(userId, mid, Mailbox.Miss.UNREACHABLE);
+            case FAILED -> {
+                mailbox.missed(userId, mid, Mailbox.Miss.UNREACHABLE);
+                metrics.routed(Metrics.Route.OFFLINE);
+            }
         }
     }
 
@@ -184,6 +196,11 @@ final class RedisCluster implements Cluster, RedisSubscriber.Inbound {
     @Override
     public OptionalLong membershipVersion(int groupId) {
         return subscriber.isConnected() ? OptionalLong.of(versions.of(groupId)) : OptionalLong.empty();
+    }
+
+    @Override
+    public boolean linked() {
+        return subscriber.isConnected();
     }
 
     @Override

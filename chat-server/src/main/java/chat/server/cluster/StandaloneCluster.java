@@ -2,6 +2,7 @@ package chat.server.cluster;
 
 import chat.server.delivery.Mailbox;
 import chat.server.delivery.Outbox;
+import chat.server.ops.Metrics;
 import java.util.Collection;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -10,10 +11,12 @@ import java.util.stream.Collectors;
 /** A node that runs alone: online means logged in here, and a chat goes to a connection here or misses. */
 final class StandaloneCluster implements Cluster {
     private final LocalSessions sessions;
+    private final Metrics metrics;
     private final MembershipVersions versions = new MembershipVersions();
 
-    StandaloneCluster(Mailbox mailbox) {
+    StandaloneCluster(Mailbox mailbox, Metrics metrics) {
         this.sessions = new LocalSessions(mailbox);
+        this.metrics = metrics;
     }
 
     @Override
@@ -28,7 +31,7 @@ final class StandaloneCluster implements Cluster {
 
     @Override
     public void send(int userId, long mid, byte[] line) {
-        sessions.deliverOrMiss(userId, mid, line);
+        metrics.routed(sessions.deliverOrMiss(userId, mid, line) ? Metrics.Route.LOCAL : Metrics.Route.OFFLINE);
     }
 
     @Override
@@ -54,6 +57,11 @@ final class StandaloneCluster implements Cluster {
     @Override
     public OptionalLong membershipVersion(int groupId) {
         return OptionalLong.of(versions.of(groupId));
+    }
+
+    @Override
+    public boolean linked() {
+        return true;
     }
 
     @Override

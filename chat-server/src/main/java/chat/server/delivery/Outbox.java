@@ -21,6 +21,12 @@ public interface Outbox {
      */
     boolean deliver(int recipientId, long mid, byte[] line);
 
+    /**
+     * {@link #deliver} for a chat on its way now, handed over by the cluster, rather than one read back from the
+     * history: the time from its id to its write is the node's delivery latency.
+     */
+    boolean deliverLive(int recipientId, long mid, byte[] line);
+
     /** Queues {@code line} ahead of anything waiting; completes true once written and flushed. */
     CompletableFuture<Boolean> sendFirst(byte[] line);
 

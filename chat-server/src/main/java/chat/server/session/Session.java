@@ -4,6 +4,7 @@ import chat.core.Codec;
 import chat.core.ErrorCode;
 import chat.core.Message;
 import chat.server.delivery.Outbox;
+import chat.server.ops.Metrics;
 import chat.server.storage.StoredChat;
 import chat.server.storage.UserRef;
 import java.time.Duration;
@@ -20,12 +21,15 @@ import java.util.concurrent.TimeoutException;
 public final class Session {
     private final Outbox outbox;
     private final Codec codec;
+    private final Metrics metrics;
     private volatile UserRef user;
     private volatile boolean syncs;
 
-    public Session(Outbox outbox, Codec codec) {
+    /** {@code metrics} hears every reply: how logins went, and which requests were refused and why. */
+    public Session(Outbox outbox, Codec codec, Metrics metrics) {
         this.outbox = outbox;
         this.codec = codec;
+        this.metrics = metrics;
     }
 
     /** The client's address and port, e.g. {@code /203.0.113.7:51234}, for limits kept per address. */
@@ -68,6 +72,7 @@ public final class Session {
     }
 
     public void reply(Message message) {
+        metrics.replied(message);
         outbox.offer(codec.encodeLine(message));
     }
 
@@ -92,6 +97,7 @@ public final class Session {
      * @return false when the connection closed first or the wait timed out
      */
     boolean replyFirstAndWait(Message message, Duration timeout) {
+        metrics.replied(message);
         try {
             return outbox.sendFirst(codec.encodeLine(message)).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package chat.server.storage;
 
+import chat.server.ops.Metrics;
 import chat.server.storage.ChatMessageBatchDao.IdentifiedChat;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -46,6 +47,7 @@ public final class BatchingChatStore implements ChatStore, AutoCloseable {
     private final int maxBatch;
     private final long idleNanos;
     private final long maxWaitNanos;
+    private final Metrics metrics;
     private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     /** Ids handed out and not yet stored or failed; with {@link #issuing}, what {@link #settledThrough} reads. */
     private final ConcurrentSkipListSet<Long> unsettled = new ConcurrentSkipListSet<>();
@@ -58,13 +60,14 @@ public final class BatchingChatStore implements ChatStore, AutoCloseable {
             Thread.ofPlatform().name("chat-history-writer-", 0).daemon(true).factory());
     private volatile boolean open = true;
 
-    private BatchingChatStore(Jdbi jdbi, MessageIds ids, Settings settings) {
+    private BatchingChatStore(Jdbi jdbi, MessageIds ids, Settings settings, Metrics metrics) {
         this.jdbi = jdbi;
         this.ids = ids;
         this.writers = settings.writers();
         this.maxBatch = settings.maxBatch();
         this.idleNanos = settings.keepIdle().toNanos();
         this.maxWaitNanos = settings.maxWait().toNanos();
+        this.metrics = metrics;
     }
 
     /**
@@ -76,9 +79,10 @@ public final class BatchingChatStore implements ChatStore, AutoCloseable {
     public record Settings(int writers, int maxBatch, Duration keepIdle, Duration maxWait) {
     }
 
-    /** Starts the writers. */
-    public static BatchingChatStore start(Jdbi jdbi, MessageIds ids, Settings settings) {
-        BatchingChatStore store = new BatchingChatStore(jdbi, ids, settings);
+    /** Starts the writers; {@code metrics} times each stored batch and reads how many chats wait. */
+    public static BatchingChatStore start(Jdbi jdbi, MessageIds ids, Settings settings, Metrics metrics) {
+        BatchingChatStore store = new BatchingChatStore(jdbi, ids, settings, metrics);
+        metrics.watchStoreQueue(store.queue::size);
         for (int i = 0; i < settings.writers(); i++) {
             store.threads.execute(store::writeBatches);
         }
@@ -159,6 +163,7 @@ public final class BatchingChatStore implements ChatStore, AutoCloseable {
                     handle = openHandle();
                     handle = write(handle, unstored(handle, batch));
                 }
+                metrics.batchStored(batch.size(), System.nanoTime() - lastWriteNanos);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;

@@ -1,7 +1,10 @@
 package chat.server.storage;
 
+import chat.server.ops.Metrics;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Locale;
 import org.flywaydb.core.Flyway;
@@ -115,6 +118,23 @@ public final class Database implements AutoCloseable {
 
     public Jdbi jdbi() {
         return jdbi;
+    }
+
+    /** Reports the pool's connections and waits to {@code metrics}. */
+    public void reportTo(Metrics metrics) {
+        metrics.watchPool(pool);
+    }
+
+    /**
+     * Null while a pooled connection answers a check (JDBC {@code isValid}: a ping on MySQL/MariaDB) within
+     * {@link #WAIT}, else why not: what a readiness probe asks.
+     */
+    public String problem() {
+        try (Connection connection = pool.getConnection()) {
+            return connection.isValid((int) WAIT.toSeconds()) ? null : "the database does not answer";
+        } catch (SQLException e) {
+            return "the database cannot be reached: " + rootMessage(e);
+        }
     }
 
     @Override

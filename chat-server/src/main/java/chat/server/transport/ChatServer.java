@@ -3,6 +3,7 @@ package chat.server.transport;
 import chat.core.Codec;
 import chat.server.delivery.Receipts;
 import chat.server.dispatch.Dispatcher;
+import chat.server.ops.Metrics;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -42,6 +43,7 @@ public final class ChatServer implements AutoCloseable {
     private final Codec codec;
     private final Dispatcher dispatcher;
     private final Receipts receipts;
+    private final Metrics metrics;
     private final Semaphore permits;
     private final Map<Connection, TimedInput> open = new ConcurrentHashMap<>();
     /** Checks every connection's deadlines a few times a second (see {@link TimedInput}). */
@@ -56,12 +58,17 @@ public final class ChatServer implements AutoCloseable {
             Thread.ofVirtual().name("chat-writer-", 0).factory());
     private ServerSocket listener;
 
-    public ChatServer(Settings settings, Codec codec, Dispatcher dispatcher, Receipts receipts) {
+    /** {@code metrics} counts connections and what they write, and reads how many are open and what they queue. */
+    public ChatServer(Settings settings, Codec codec, Dispatcher dispatcher, Receipts receipts, Metrics metrics) {
         this.settings = settings;
         this.codec = codec;
         this.dispatcher = dispatcher;
         this.receipts = receipts;
+        this.metrics = metrics;
         this.permits = new Semaphore(settings.maxConnections());
+        metrics.watchConnections(open::size,
+                () -> open.keySet().stream().mapToLong(Connection::queuedLines).sum(),
+                () -> open.keySet().stream().mapToLong(Connection::queuedBytes).sum());
     }
 
     public void start() throws IOException {
@@ -132,11 +139,13 @@ public final class ChatServer implements AutoCloseable {
         try {
             socket.setTcpNoDelay(true);
             socket.setKeepAlive(true);
-            Connection connection = new Connection(socket, settings.maxQueuedBytesPerConnection(), receipts, writers);
+            Connection connection = new Connection(socket, settings.maxQueuedBytesPerConnection(), receipts, metrics,
+                    writers);
             TimedInput in = new TimedInput(socket, settings.timeouts().frame());
             open.put(connection, in);
-            ConnectionHandler handler = new ConnectionHandler(connection, in, codec, dispatcher, settings.timeouts(),
-                    () -> {
+            metrics.connectionOpened();
+            ConnectionHandler handler = new ConnectionHandler(connection, in, codec, dispatcher, metrics,
+                    settings.timeouts(), () -> {
                         open.remove(connection);
                         permits.release();
                     });

@@ -2,6 +2,8 @@ package chat.server.transport;
 
 import chat.server.delivery.Outbox;
 import chat.server.delivery.Receipts;
+import chat.server.ops.Metrics;
+import chat.server.storage.MessageIds;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.invoke.MethodHandles;
@@ -35,8 +37,12 @@ import org.slf4j.LoggerFactory;
 final class Connection implements Outbox {
     private static final Logger log = LoggerFactory.getLogger(Connection.class);
 
-    /** {@code recipientId} and {@code mid} are set for a chat, whose fate the receipts must hear. */
-    private record Outgoing(byte[] line, Integer recipientId, long mid, CompletableFuture<Boolean> written) {
+    /**
+     * {@code recipientId} and {@code mid} are set for a chat, whose fate the receipts must hear; {@code live} for
+     * one whose delivery latency is measured.
+     */
+    private record Outgoing(byte[] line, Integer recipientId, long mid, boolean live,
+                            CompletableFuture<Boolean> written) {
     }
 
     // Loaded with this class, at the first accept, rather than with the first line queued: that may be the line
@@ -54,6 +60,7 @@ final class Connection implements Outbox {
     private final OutputStream out;
     private final long maxQueuedBytes;
     private final Receipts receipts;
+    private final Metrics metrics;
     private final Executor writers;
     private final LinkedBlockingDeque<Outgoing> queue = new LinkedBlockingDeque<>();
     private final AtomicLong queuedBytes = new AtomicLong();
@@ -64,22 +71,29 @@ final class Connection implements Outbox {
     private volatile boolean roomWanted;
 
     /** {@code writers} runs the writer whenever there is something to send. */
-    Connection(Socket socket, long maxQueuedBytes, Receipts receipts, Executor writers) throws IOException {
+    Connection(Socket socket, long maxQueuedBytes, Receipts receipts, Metrics metrics, Executor writers)
+            throws IOException {
         this.socket = socket;
         this.out = socket.getOutputStream();
         this.maxQueuedBytes = maxQueuedBytes;
         this.receipts = receipts;
+        this.metrics = metrics;
         this.writers = writers;
     }
 
     @Override
     public boolean offer(byte[] line) {
-        return enqueue(new Outgoing(line, null, 0, null), false);
+        return enqueue(new Outgoing(line, null, 0, false, null), false);
     }
 
     @Override
     public boolean deliver(int recipientId, long mid, byte[] line) {
-        return enqueue(new Outgoing(line, recipientId, mid, null), false);
+        return enqueue(new Outgoing(line, recipientId, mid, false, null), false);
+    }
+
+    @Override
+    public boolean deliverLive(int recipientId, long mid, byte[] line) {
+        return enqueue(new Outgoing(line, recipientId, mid, true, null), false);
     }
 
     /**
@@ -90,7 +104,7 @@ final class Connection implements Outbox {
     @Override
     public CompletableFuture<Boolean> sendFirst(byte[] line) {
         CompletableFuture<Boolean> written = new CompletableFuture<>();
-        if (!enqueue(new Outgoing(line, null, 0, written), true)) {
+        if (!enqueue(new Outgoing(line, null, 0, false, written), true)) {
             written.complete(false);
         }
         return written;
@@ -149,6 +163,9 @@ final class Connection implements Outbox {
                 out.write(item.line());
                 if (item.recipientId() != null) {
                     receipts.written(item.recipientId(), item.mid());
+                    if (item.live()) {
+                        metrics.chatWritten(System.currentTimeMillis() - MessageIds.millisOf(item.mid()));
+                    }
                 }
                 if (item.written() != null) {
                     out.flush();
@@ -176,7 +193,7 @@ final class Connection implements Outbox {
     /** Lets what is queued go out, waiting at most {@code grace}, then closes. */
     void finish(Duration grace) {
         CompletableFuture<Boolean> drained = new CompletableFuture<>();
-        if (enqueue(new Outgoing(new byte[0], null, 0, drained), false)) {
+        if (enqueue(new Outgoing(new byte[0], null, 0, false, drained), false)) {
             try {
                 drained.get(grace.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
@@ -218,6 +235,16 @@ final class Connection implements Outbox {
 
     boolean isClosed() {
         return closed.get();
+    }
+
+    /** Lines waiting to be written. */
+    int queuedLines() {
+        return queue.size();
+    }
+
+    /** Bytes waiting to be written. */
+    long queuedBytes() {
+        return queuedBytes.get();
     }
 
     /** Closes the socket, which also ends the reader; safe to call from any thread, more than once. */

@@ -7,6 +7,7 @@ import chat.core.Limits;
 import chat.core.Message;
 import chat.core.ProtocolException;
 import chat.server.dispatch.Dispatcher;
+import chat.server.ops.Metrics;
 import chat.server.session.Session;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
@@ -28,24 +29,26 @@ final class ConnectionHandler implements Runnable {
     private final TimedInput in;
     private final Codec codec;
     private final Dispatcher dispatcher;
+    private final Metrics metrics;
     private final ConnectionTimeouts timeouts;
     private final Runnable onClosed;
     /** When a login must have succeeded by, while none has; 0 while logged in. */
     private long loginDeadlineNanos;
 
-    ConnectionHandler(Connection connection, TimedInput in, Codec codec, Dispatcher dispatcher,
+    ConnectionHandler(Connection connection, TimedInput in, Codec codec, Dispatcher dispatcher, Metrics metrics,
                       ConnectionTimeouts timeouts, Runnable onClosed) {
         this.connection = connection;
         this.in = in;
         this.codec = codec;
         this.dispatcher = dispatcher;
+        this.metrics = metrics;
         this.timeouts = timeouts;
         this.onClosed = onClosed;
     }
 
     @Override
     public void run() {
-        Session session = new Session(connection, codec);
+        Session session = new Session(connection, codec, metrics);
         try {
             serve(session);
         } finally {

@@ -37,21 +37,22 @@ class LocalSessionsTest {
     }
 
     @Test
-    void aChatForAUserHereGoesToTheirOutboxWithItsMid() {
+    void aChatForAUserHereGoesToTheirOutboxWithItsMidAsALiveDelivery() {
         RecordingChannel channel = new RecordingChannel();
         sessions.add(8, channel, false);
 
-        sessions.deliverOrMiss(8, 77L, LINE);
+        assertTrue(sessions.deliverOrMiss(8, 77L, LINE));
 
         assertEquals(1, channel.sent().size());
         assertEquals(8, channel.sent().getFirst().recipientId());
         assertEquals(77L, channel.sent().getFirst().mid());
+        assertTrue(channel.sent().getFirst().live(), "its delivery latency is measured");
         verifyNoInteractions(mailbox);
     }
 
     @Test
     void aChatForAUserWhoJustLeftThisNodeIsReportedMissed() {
-        sessions.deliverOrMiss(8, 77L, LINE);
+        assertFalse(sessions.deliverOrMiss(8, 77L, LINE));
 
         verify(mailbox).missed(8, 77L, Mailbox.Miss.NOBODY_TOOK_IT);
     }

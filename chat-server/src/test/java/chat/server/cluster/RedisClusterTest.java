@@ -9,6 +9,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 import chat.server.delivery.Mailbox;
+import chat.server.ops.Metrics;
 import chat.server.session.RecordingChannel;
 import chat.server.testkit.RedisServer;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +46,7 @@ class RedisClusterTest {
     }
 
     private Cluster node(String id, Mailbox mailbox) {
-        return Cluster.redis(new ClusterSettings(redis.uri(), id, "t", TTL, Duration.ZERO), mailbox);
+        return Cluster.redis(new ClusterSettings(redis.uri(), id, "t", TTL, Duration.ZERO), mailbox, Metrics.off());
     }
 
     @AfterEach

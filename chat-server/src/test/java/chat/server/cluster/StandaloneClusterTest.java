@@ -8,6 +8,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 import chat.server.delivery.Mailbox;
+import chat.server.ops.Metrics;
 import chat.server.session.RecordingChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -26,7 +27,7 @@ class StandaloneClusterTest {
 
     @Test
     void aUserWithASessionOnThisNodeIsRefusedAndTheExistingSessionKept() {
-        Cluster cluster = Cluster.standalone(mailbox);
+        Cluster cluster = Cluster.standalone(mailbox, Metrics.off());
         RecordingChannel existing = new RecordingChannel();
         assertTrue(cluster.register(21, existing, false));
 
@@ -38,7 +39,7 @@ class StandaloneClusterTest {
 
     @Test
     void aStaleSessionDoesNotEvictTheConnectionThatNowHoldsTheUser() {
-        Cluster cluster = Cluster.standalone(mailbox);
+        Cluster cluster = Cluster.standalone(mailbox, Metrics.off());
         RecordingChannel old = new RecordingChannel();
         RecordingChannel newer = new RecordingChannel();
         cluster.register(21, old, false);
@@ -54,7 +55,7 @@ class StandaloneClusterTest {
 
     @Test
     void aChatForSomeoneNotHereIsReportedMissed() {
-        Cluster cluster = Cluster.standalone(mailbox);
+        Cluster cluster = Cluster.standalone(mailbox, Metrics.off());
 
         cluster.send(22, 122L, LINE);
 
@@ -63,7 +64,7 @@ class StandaloneClusterTest {
 
     @Test
     void aChatForSomeoneHereGoesToTheirConnection() {
-        Cluster cluster = Cluster.standalone(mailbox);
+        Cluster cluster = Cluster.standalone(mailbox, Metrics.off());
         RecordingChannel channel = new RecordingChannel();
         cluster.register(21, channel, false);
 
@@ -75,7 +76,7 @@ class StandaloneClusterTest {
 
     @Test
     void aMembershipChangeMovesThatGroupsVersionOnly() {
-        Cluster cluster = Cluster.standalone(mailbox);
+        Cluster cluster = Cluster.standalone(mailbox, Metrics.off());
         long one = cluster.membershipVersion(1).orElseThrow();
         long two = cluster.membershipVersion(2).orElseThrow();
 

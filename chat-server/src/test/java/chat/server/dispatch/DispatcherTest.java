@@ -45,6 +45,7 @@ import chat.server.delivery.Mailbox;
 import chat.server.directory.ContactEvents;
 import chat.server.handler.Handler;
 import chat.server.handler.PingHandler;
+import chat.server.ops.Metrics;
 import chat.server.session.RecordingChannel;
 import chat.server.session.Session;
 import chat.server.session.SessionRegistry;
@@ -353,7 +354,7 @@ class DispatcherTest {
     // ---- helpers ----
 
     private Session anonymous() {
-        return new Session(channel, codec);
+        return new Session(channel, codec, Metrics.off());
     }
 
     private Session loggedIn() {

@@ -25,6 +25,7 @@ import chat.core.ProtocolException;
 import chat.server.cluster.Cluster;
 import chat.server.delivery.Mailbox;
 import chat.server.directory.GroupMembers;
+import chat.server.ops.Metrics;
 import chat.server.session.RecordingChannel;
 import chat.server.session.Session;
 import chat.server.session.TestSessions;
@@ -67,7 +68,7 @@ class GroupChatHandlerTest {
 
     @BeforeEach
     void setUp() {
-        GroupMembers members = new GroupMembers(groups, Cluster.standalone(mock(Mailbox.class)), CLOCK);
+        GroupMembers members = new GroupMembers(groups, Cluster.standalone(mock(Mailbox.class), Metrics.off()), CLOCK);
         handler = new GroupChatHandler(members, groups, history, cluster, codec, CLOCK);
     }
 

@@ -30,6 +30,7 @@ import chat.server.delivery.Mailbox;
 import chat.server.directory.ContactBook;
 import chat.server.directory.ContactEvents;
 import chat.server.directory.GroupMembers;
+import chat.server.ops.Metrics;
 import chat.server.session.RecordingChannel.FirstWrite;
 import chat.server.session.RecordingChannel;
 import chat.server.session.Session;
@@ -99,7 +100,7 @@ class LoginHandlerTest {
 
     @BeforeEach
     void setUp() {
-        session = new Session(channel, codec);
+        session = new Session(channel, codec, Metrics.off());
         passwords = new PasswordGate(HASHER, LIMITS, clock);
         ContactEvents events = new ContactEvents(friends, new GroupMembers(groups, cluster, Clock.systemUTC()),
                 cluster, codec);

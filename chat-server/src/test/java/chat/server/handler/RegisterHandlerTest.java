@@ -19,6 +19,7 @@ import chat.core.Message.Register;
 import chat.core.Message.RegisterAck;
 import chat.server.auth.PasswordGate;
 import chat.server.auth.PasswordHasher;
+import chat.server.ops.Metrics;
 import chat.server.session.RecordingChannel;
 import chat.server.session.Session;
 import chat.server.storage.MessageIds;
@@ -48,7 +49,7 @@ class RegisterHandlerTest {
     private UserDao users;
 
     private final RecordingChannel channel = new RecordingChannel();
-    private final Session session = new Session(channel, new Codec());
+    private final Session session = new Session(channel, new Codec(), Metrics.off());
     private PasswordGate passwords;
     private RegisterHandler handler;
 

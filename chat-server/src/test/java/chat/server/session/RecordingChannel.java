@@ -23,10 +23,11 @@ public final class RecordingChannel implements Outbox {
     public enum FirstWrite { WRITTEN, NOT_WRITTEN, FAILED }
 
     /**
-     * One line as handed over: {@code recipientId} and {@code mid} are set for a chat ({@link #deliver}),
-     * {@code first} for {@link #sendFirst}, none of them for a reply ({@link #offer}).
+     * One line as handed over: {@code recipientId} and {@code mid} are set for a chat ({@link #deliver}), and
+     * {@code live} too for one the cluster delivers now ({@link #deliverLive}), {@code first} for
+     * {@link #sendFirst}, none of them for a reply ({@link #offer}).
      */
-    public record Sent(byte[] line, Integer recipientId, Long mid, boolean first) {
+    public record Sent(byte[] line, Integer recipientId, Long mid, boolean first, boolean live) {
     }
 
     private final Codec codec = new Codec();
@@ -40,13 +41,19 @@ public final class RecordingChannel implements Outbox {
 
     @Override
     public boolean offer(byte[] line) {
-        sent.add(new Sent(line, null, null, false));
+        sent.add(new Sent(line, null, null, false, false));
         return true;
     }
 
     @Override
     public boolean deliver(int recipientId, long mid, byte[] line) {
-        sent.add(new Sent(line, recipientId, mid, false));
+        sent.add(new Sent(line, recipientId, mid, false, false));
+        return true;
+    }
+
+    @Override
+    public boolean deliverLive(int recipientId, long mid, byte[] line) {
+        sent.add(new Sent(line, recipientId, mid, false, true));
         return true;
     }
 
@@ -57,7 +64,7 @@ public final class RecordingChannel implements Outbox {
 
     @Override
     public CompletableFuture<Boolean> sendFirst(byte[] line) {
-        sent.add(new Sent(line, null, null, true));
+        sent.add(new Sent(line, null, null, true, false));
         return switch (firstWrite) {
             case WRITTEN -> CompletableFuture.completedFuture(true);
             case NOT_WRITTEN -> CompletableFuture.completedFuture(false);

@@ -19,6 +19,7 @@ import chat.server.cluster.Cluster;
 import chat.server.delivery.Mailbox;
 import chat.server.directory.ContactEvents;
 import chat.server.directory.GroupMembers;
+import chat.server.ops.Metrics;
 import chat.server.storage.FriendDao;
 import chat.server.storage.GroupDao;
 import chat.server.storage.UserRef;
@@ -59,7 +60,7 @@ class SessionRegistryTest {
 
     @Test
     void closingASessionWithoutAUserDoesNothing() {
-        sessions.close(new Session(channel, codec));
+        sessions.close(new Session(channel, codec, Metrics.off()));
 
         verifyNoInteractions(cluster);
         assertTrue(channel.isEmpty());

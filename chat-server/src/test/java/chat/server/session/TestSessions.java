@@ -2,6 +2,7 @@ package chat.server.session;
 
 import chat.core.Codec;
 import chat.server.delivery.Outbox;
+import chat.server.ops.Metrics;
 import chat.server.storage.UserRef;
 
 /** Sessions in a given state, for tests outside this package that cannot call the package-private setters. */
@@ -11,7 +12,7 @@ public final class TestSessions {
 
     /** A session of the original client (no seq), logged in as {@code user}. */
     public static Session loggedIn(Outbox outbox, Codec codec, UserRef user) {
-        Session session = new Session(outbox, codec);
+        Session session = new Session(outbox, codec, Metrics.off());
         session.loggedIn(user, false);
         return session;
     }

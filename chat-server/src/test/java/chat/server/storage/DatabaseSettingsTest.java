@@ -16,16 +16,16 @@ import org.junit.jupiter.api.io.TempDir;
 class DatabaseSettingsTest {
 
     @Test
-    void embeddedIsAnH2FileInMySqlModeUnderTheDataDirectory() {
-        DatabaseSettings settings = DatabaseSettings.embedded(Path.of("/var/lib/chat"));
+    void embeddedIsAnH2FileInMySqlModeUnderTheDataDirectoryWithThePoolSizeGiven() {
+        DatabaseSettings settings = DatabaseSettings.embedded(Path.of("/var/lib/chat"), 3);
 
         assertTrue(settings.url().startsWith("jdbc:h2:file:/var/lib/chat/chat;MODE=MySQL;"), settings.url());
-        assertEquals(DatabaseSettings.DEFAULT_POOL_SIZE, settings.poolSize());
+        assertEquals(3, settings.poolSize());
     }
 
     @Test
     void relativeDataDirectoryBecomesAbsolute() {
-        String url = DatabaseSettings.embedded(Path.of("data")).url();
+        String url = DatabaseSettings.embedded(Path.of("data"), DatabaseSettings.DEFAULT_POOL_SIZE).url();
 
         assertTrue(url.startsWith("jdbc:h2:file:" + Path.of("data").toAbsolutePath()), url);
     }
@@ -34,7 +34,7 @@ class DatabaseSettingsTest {
     void embeddedDatabaseCreatesItsDataDirectory(@TempDir Path tmp) {
         Path dataDir = tmp.resolve("not/yet/there");
 
-        try (Database db = Database.open(DatabaseSettings.embedded(dataDir))) {
+        try (Database db = Database.open(DatabaseSettings.embedded(dataDir, DatabaseSettings.DEFAULT_POOL_SIZE))) {
             assertEquals(Optional.empty(), db.dao(UserDao.class).findById(1));
         }
         assertTrue(Files.exists(dataDir.resolve("chat.mv.db")));

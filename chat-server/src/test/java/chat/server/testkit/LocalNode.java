@@ -22,8 +22,9 @@ public final class LocalNode implements AutoCloseable {
 
     /** Cheap password hashing, so registering and logging in cost the tests little. */
     public static LocalNode start(Path dataDir) throws IOException {
-        return new LocalNode(ChatNode.start(new ChatNode.Settings("127.0.0.1", 0, DatabaseSettings.embedded(dataDir),
-                1000, 1000, 1 << 20, Duration.ofSeconds(2))));
+        return new LocalNode(ChatNode.start(new ChatNode.Settings("127.0.0.1", 0,
+                DatabaseSettings.embedded(dataDir, DatabaseSettings.DEFAULT_POOL_SIZE), 1000, 1000, 1 << 20,
+                Duration.ofSeconds(2))));
     }
 
     /** A new connection, closed with the node. */

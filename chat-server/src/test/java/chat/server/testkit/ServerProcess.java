@@ -38,6 +38,16 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /**
+     * A server like {@link #embedded} that logs at INFO, as a deployed server does; {@code options} go to the
+     * server (e.g. {@code --admin-port}).
+     */
+    public static ServerProcess deployed(Path dataDir, String... options) throws IOException {
+        List<String> all = new ArrayList<>(List.of("--data-dir", dataDir.toString()));
+        all.addAll(List.of(options));
+        return start(List.of(), List.of(INFO_LOGS), Ports.free(), all.toArray(String[]::new));
+    }
+
+    /**
      * A cluster node on {@code port}, sharing the MariaDB database at {@code dbUrl} (root, no password) and Redis;
      * {@code options} go to the server (e.g. {@code --presence-ttl-ms}). It logs at INFO, as a deployed node does,
      * so {@link #output} shows its Redis and database trouble and recoveries. Started again on the same port

@@ -52,7 +52,8 @@ public final class TestDatabase implements AutoCloseable {
     private static TestDatabase createH2() {
         try {
             Path dir = Files.createTempDirectory("chat-h2-");
-            return new TestDatabase(DatabaseSettings.embedded(dir), null, () -> deleteTree(dir));
+            return new TestDatabase(DatabaseSettings.embedded(dir, DatabaseSettings.DEFAULT_POOL_SIZE), null,
+                    () -> deleteTree(dir));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

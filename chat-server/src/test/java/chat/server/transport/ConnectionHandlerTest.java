@@ -29,6 +29,7 @@ import chat.server.dispatch.Handlers;
 import chat.server.handler.Handler;
 import chat.server.handler.LogoutHandler;
 import chat.server.handler.PingHandler;
+import chat.server.ops.Metrics;
 import chat.server.session.SessionRegistry;
 import chat.server.session.TestSessions;
 import chat.server.storage.UserRef;
@@ -98,9 +99,10 @@ class ConnectionHandlerTest {
                 .afterLogin(Logout.class, new LogoutHandler(sessions, mock(ResumeTokens.class))), sessions);
         doAnswer(inv -> stored.add(new Stored(inv.getArgument(0), inv.getArgument(1))))
                 .when(mailbox).unwritten(anyInt(), anyLong());
-        connection = new Connection(server, 64 * 1024, mailbox, task -> Thread.ofVirtual().start(task));
+        connection = new Connection(server, 64 * 1024, mailbox, Metrics.off(),
+                task -> Thread.ofVirtual().start(task));
         ConnectionHandler handler = new ConnectionHandler(connection, new TimedInput(server, Duration.ofSeconds(30)),
-                codec, dispatcher, ConnectionTimeouts.DEFAULTS, closed::countDown);
+                codec, dispatcher, Metrics.off(), ConnectionTimeouts.DEFAULTS, closed::countDown);
         Thread.ofVirtual().name("test-connection").start(handler);
     }
 

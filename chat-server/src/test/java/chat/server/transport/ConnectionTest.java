@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chat.server.delivery.Receipts;
+import chat.server.ops.Metrics;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -273,7 +274,7 @@ class ConnectionTest {
 
     private Connection open(long maxQueuedBytes) {
         try {
-            Connection connection = new Connection(server, maxQueuedBytes, receipts, writers);
+            Connection connection = new Connection(server, maxQueuedBytes, receipts, Metrics.off(), writers);
             connections.add(connection);
             return connection;
         } catch (IOException e) {

@@ -16,6 +16,7 @@ import chat.server.dispatch.Dispatcher;
 import chat.server.dispatch.Handlers;
 import chat.server.handler.Handler;
 import chat.server.handler.PingHandler;
+import chat.server.ops.Metrics;
 import chat.server.session.SessionRegistry;
 import chat.server.session.TestSessions;
 import chat.server.storage.UserRef;
@@ -50,7 +51,7 @@ class ConnectionTimeoutsTest {
                 .beforeLogin(Login.class, login)
                 .beforeLogin(Ping.class, new PingHandler()), sessions);
         server = new ChatServer(new ChatServer.Settings("127.0.0.1", 0, 100, 1 << 20, Duration.ofSeconds(2), timeouts),
-                new Codec(), dispatcher, mock(Mailbox.class));
+                new Codec(), dispatcher, mock(Mailbox.class), Metrics.off());
         server.start();
         return new RawClient(server.port());
     }
