@@ -3,6 +3,7 @@ package chat.server.transport;
 import chat.core.Codec;
 import chat.server.delivery.Receipts;
 import chat.server.dispatch.Dispatcher;
+import chat.server.session.Session;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -135,7 +136,8 @@ public final class ChatServer implements AutoCloseable {
             Connection connection = new Connection(socket, settings.maxQueuedBytesPerConnection(), receipts, writers);
             TimedInput in = new TimedInput(socket, settings.timeouts().frame());
             open.put(connection, in);
-            ConnectionHandler handler = new ConnectionHandler(connection, in, codec, dispatcher, settings.timeouts(),
+            Requests requests = new Requests(new Session(connection, codec), codec, dispatcher, settings.timeouts());
+            ConnectionHandler handler = new ConnectionHandler(connection, in, requests,
                     () -> {
                         open.remove(connection);
                         permits.release();
@@ -172,7 +174,7 @@ public final class ChatServer implements AutoCloseable {
     }
 
     /** A quarter of the shortest deadline, within 50 ms and 1 s: late by at most that much. */
-    private static Duration sweepPeriod(ConnectionTimeouts timeouts) {
+    static Duration sweepPeriod(ConnectionTimeouts timeouts) {
         Duration shortest = Stream.of(timeouts.login(), timeouts.frame(), timeouts.silence())
                 .min(Duration::compareTo).orElseThrow().dividedBy(4);
         return shortest.compareTo(Duration.ofMillis(50)) < 0 ? Duration.ofMillis(50)

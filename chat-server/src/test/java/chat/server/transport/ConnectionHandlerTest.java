@@ -29,6 +29,7 @@ import chat.server.dispatch.Handlers;
 import chat.server.handler.Handler;
 import chat.server.handler.LogoutHandler;
 import chat.server.handler.PingHandler;
+import chat.server.session.Session;
 import chat.server.session.SessionRegistry;
 import chat.server.session.TestSessions;
 import chat.server.storage.UserRef;
@@ -100,7 +101,8 @@ class ConnectionHandlerTest {
                 .when(mailbox).unwritten(anyInt(), anyLong());
         connection = new Connection(server, 64 * 1024, mailbox, task -> Thread.ofVirtual().start(task));
         ConnectionHandler handler = new ConnectionHandler(connection, new TimedInput(server, Duration.ofSeconds(30)),
-                codec, dispatcher, ConnectionTimeouts.DEFAULTS, closed::countDown);
+                new Requests(new Session(connection, codec), codec, dispatcher, ConnectionTimeouts.DEFAULTS),
+                closed::countDown);
         Thread.ofVirtual().name("test-connection").start(handler);
     }
 
