@@ -45,6 +45,7 @@ import chat.server.storage.UserDao;
 import chat.server.transport.ChatServer;
 import chat.server.transport.ConnectionCap;
 import chat.server.transport.ConnectionTimeouts;
+import chat.server.transport.WebSocketServer;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,8 +56,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Wires one server node together and takes it apart again, in the reverse order: the listener first (its
- * users go offline), then the history writers, the cluster, the mailbox and the database.
+ * Wires one server node together and takes it apart again, in the reverse order: the listeners first, WebSocket
+ * then TCP (their users go offline), then the history writers, the cluster, the mailbox and the database.
  */
 public final class ChatNode implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChatNode.class);
@@ -74,7 +75,21 @@ public final class ChatNode implements AutoCloseable {
      */
     public record Settings(String host, int port, DatabaseSettings database, int passwordIterations,
                            int maxConnections, long maxQueuedBytesPerConnection, Duration shutdownGrace,
-                           ClusterSettings cluster, PasswordGate.Limits passwordLimits) {
+                           ClusterSettings cluster, PasswordGate.Limits passwordLimits, Web web) {
+
+        /** Without the web client and WebSocket. */
+        public Settings(String host, int port, DatabaseSettings database, int passwordIterations,
+                        int maxConnections, long maxQueuedBytesPerConnection, Duration shutdownGrace,
+                        ClusterSettings cluster, PasswordGate.Limits passwordLimits) {
+            this(host, port, database, passwordIterations, maxConnections, maxQueuedBytesPerConnection,
+                    shutdownGrace, cluster, passwordLimits, null);
+        }
+
+        /** The same node, also serving the web client and its WebSocket as {@code web} says. */
+        public Settings withWeb(Web web) {
+            return new Settings(host, port, database, passwordIterations, maxConnections,
+                    maxQueuedBytesPerConnection, shutdownGrace, cluster, passwordLimits, web);
+        }
 
         /** With the default limits on password work. */
         public Settings(String host, int port, DatabaseSettings database, int passwordIterations,
@@ -92,13 +107,26 @@ public final class ChatNode implements AutoCloseable {
         }
     }
 
+    /**
+     * Where the web client and its WebSocket listen ({@code port} 0: a free one), and the page origins allowed
+     * besides the node's own (empty: only pages from the host and port the browser connected to).
+     */
+    public record Web(String host, int port, List<String> origins) {
+        public Web {
+            origins = List.copyOf(origins);
+        }
+    }
+
     /** What has been started so far, closed last-started first. */
     private final List<AutoCloseable> started;
     private final ChatServer server;
+    /** Null when the node serves no web client. */
+    private final WebSocketServer web;
 
-    private ChatNode(List<AutoCloseable> started, ChatServer server) {
+    private ChatNode(List<AutoCloseable> started, ChatServer server, WebSocketServer web) {
         this.started = started;
         this.server = server;
+        this.web = web;
     }
 
     public static ChatNode start(Settings settings) throws IOException {
@@ -163,13 +191,23 @@ public final class ChatNode implements AutoCloseable {
 
             int maxConnections = ConnectionCap.ofThisProcess().resolve(settings.maxConnections(),
                     settings.database().poolSize());
+            Dispatcher dispatcher = new Dispatcher(handlers, sessions);
             ChatServer server = new ChatServer(new ChatServer.Settings(settings.host(), settings.port(),
                     maxConnections, settings.maxQueuedBytesPerConnection(), settings.shutdownGrace(),
                     ConnectionTimeouts.DEFAULTS),
-                    codec, new Dispatcher(handlers, sessions), mailbox);
+                    codec, dispatcher, mailbox);
             started.add(server);
             server.start();
-            return new ChatNode(started, server);
+            WebSocketServer web = null;
+            if (settings.web() != null) {
+                // Browsers are one more kind of connection: the same dispatcher, sessions and mailbox.
+                web = new WebSocketServer(new WebSocketServer.Settings(settings.web().host(), settings.web().port(),
+                        settings.web().origins(), maxConnections, settings.maxQueuedBytesPerConnection(),
+                        settings.shutdownGrace(), ConnectionTimeouts.DEFAULTS), codec, dispatcher, mailbox);
+                started.add(web);
+                web.start();
+            }
+            return new ChatNode(started, server, web);
         } catch (IOException | RuntimeException e) {
             closeAll(started);
             throw e;
@@ -178,6 +216,14 @@ public final class ChatNode implements AutoCloseable {
 
     public int port() {
         return server.port();
+    }
+
+    /** The port of the web client and its WebSocket; the node must have been started with them. */
+    public int webPort() {
+        if (web == null) {
+            throw new IllegalStateException("this node serves no web client (no --ws-port)");
+        }
+        return web.port();
     }
 
     /**

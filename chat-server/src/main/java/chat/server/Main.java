@@ -1,5 +1,6 @@
 package chat.server;
 
+import org.slf4j.bridge.SLF4JBridgeHandler;
 import picocli.CommandLine;
 
 /** Entry point of {@code chat-server.jar}. */
@@ -8,6 +9,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        // Helidon (the web client's server) logs through java.util.logging; send that to logback with the rest.
+        SLF4JBridgeHandler.removeHandlersForRootLogger();
+        SLF4JBridgeHandler.install();
         int exitCode = new CommandLine(new ServeCommand()).execute(args);
         if (exitCode != 0) {
             System.exit(exitCode);

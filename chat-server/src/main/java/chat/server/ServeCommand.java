@@ -11,6 +11,8 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -45,6 +47,19 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "" + Endpoints.DEFAULT_PORT, description = "TCP port to listen on (default: ${DEFAULT-VALUE}).")
     int port;
+
+    @Option(names = "--ws-port", paramLabel = "PORT", description = "Port of the web client (http://HOST:PORT/) "
+            + "and its WebSocket (/ws), served by the same node; off unless given.")
+    Integer wsPort;
+
+    @Option(names = "--ws-host", paramLabel = "HOST", description = "Address the web client and WebSocket listen on "
+            + "(default: --host).")
+    String wsHost;
+
+    @Option(names = "--ws-origin", paramLabel = "ORIGIN", description = "A page origin, e.g. https://chat.example.com, "
+            + "allowed to open the WebSocket besides the node's own; repeatable. Without any, only a page from the "
+            + "host and port the browser connected to may (as when nginx passes the Host header).")
+    List<String> wsOrigins = new ArrayList<>();
 
     @Option(names = "--data-dir", defaultValue = "data",
             description = "Directory of the embedded database, used when --db-url is not given (default: ${DEFAULT-VALUE}).")
@@ -127,7 +142,7 @@ final class ServeCommand implements Callable<Integer> {
                 ? DatabaseSettings.embedded(dataDir)
                 : new DatabaseSettings(dbUrl, dbUser, dbPassword, dbPoolSize);
         ChatNode.Settings settings = new ChatNode.Settings(host, port, database, passwordIterations, maxConnections,
-                maxQueuedBytes, Duration.ofSeconds(5), clusterSettings(), passwordLimits());
+                maxQueuedBytes, Duration.ofSeconds(5), clusterSettings(), passwordLimits(), webSettings());
         ChatNode node;
         try {
             node = ChatNode.start(settings);
@@ -143,6 +158,16 @@ final class ServeCommand implements Callable<Integer> {
         }, "chat-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    private ChatNode.Web webSettings() {
+        if (wsPort == null) {
+            if (wsHost != null || !wsOrigins.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "--ws-host and --ws-origin need --ws-port");
+            }
+            return null;
+        }
+        return new ChatNode.Web(wsHost != null ? wsHost : host, wsPort, wsOrigins);
     }
 
     private PasswordGate.Limits passwordLimits() {

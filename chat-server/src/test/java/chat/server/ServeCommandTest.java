@@ -1,6 +1,7 @@
 package chat.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chat.core.Version;
 import java.io.PrintWriter;
@@ -15,5 +16,14 @@ class ServeCommandTest {
         int code = new CommandLine(new ServeCommand()).setOut(new PrintWriter(out)).execute("--version");
         assertEquals(0, code);
         assertEquals("chat-server " + Version.current(), out.toString().strip());
+    }
+
+    @Test
+    void webOptionsWithoutAWebPortAreRefusedBeforeAnythingStarts() {
+        StringWriter err = new StringWriter();
+        int code = new CommandLine(new ServeCommand()).setErr(new PrintWriter(err))
+                .execute("--ws-origin", "https://chat.example.com");
+        assertEquals(2, code);
+        assertTrue(err.toString().contains("--ws-host and --ws-origin need --ws-port"), err.toString());
     }
 }
