@@ -421,10 +421,17 @@ function status(text) {
   show($('status'), text !== '');
 }
 
+let noteTimer = null;
+
+/** A line under the actions saying how the last one went; it goes away after a while. */
 function note(text, isError = false) {
   const result = $('action-result');
   result.textContent = text;
   result.classList.toggle('error', isError);
+  clearTimeout(noteTimer);
+  noteTimer = setTimeout(() => {
+    result.textContent = '';
+  }, 15_000);
 }
 
 // ---- what the user does ----

@@ -1,5 +1,6 @@
 package chat.web;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -12,6 +13,7 @@ import chat.server.testkit.RedisServer;
 import chat.server.testkit.TestDatabase;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,8 @@ import org.junit.jupiter.api.Timeout;
 /**
  * A cluster of two nodes (a private Redis, a fresh MariaDB database) behind the repository's nginx.conf: a user
  * in a browser, whose page and WebSocket go through nginx's HTTP side, chats with a user of the terminal client
- * connected to the other node, both ways, and sees them go offline.
+ * connected to the other node, both ways; keeps chatting when its own node stops (nginx sends the reconnect to the
+ * other node); and sees the terminal user go offline.
  */
 @Timeout(90)
 class BrowserAndTerminalAcrossNodesTest {
@@ -57,6 +60,17 @@ class BrowserAndTerminalAcrossNodesTest {
                 terminal.send("chat " + webId + " 你好 from the terminal 🎉");
                 terminal.expect("sent to");
                 browser.awaitMessage("你好 from the terminal 🎉");
+
+                // The browser's node stops: its WebSocket drops, and the page reconnects through nginx to the
+                // other node, logs back in with its token and syncs; a chat sent meanwhile arrives exactly once.
+                (webNode.equals("node-1") ? node1 : node2).close();
+                terminal.send("chat " + webId + " sent while you were away 🔌");
+                browser.awaitMessage("sent while you were away 🔌");
+                browser.awaitLoggedIn();
+                assertNotEquals(webNode, redis.get("chat:presence:" + webId), "now on the other node");
+                List<String> mids = browser.mids();
+                assertEquals(3, browser.messages().size(), browser.messages().toString());
+                assertEquals(3, new HashSet<>(mids).size(), "no chat twice: " + mids);
                 browser.screenshot("across-nodes.png");
             }
             // The terminal user quit on the other node: the browser hears it through Redis.

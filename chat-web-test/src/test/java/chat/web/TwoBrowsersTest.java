@@ -79,10 +79,9 @@ class TwoBrowsersTest {
                 bob.send("谢谢! glad to be here");
                 alice.awaitMessage("谢谢! glad to be here");
                 alice.screenshot("group.png");
-                alice.openConversation("friend", bobId);
-                alice.screenshot("conversation.png");
 
                 // bob reloads in the middle of the conversation while alice keeps writing
+                alice.openConversation("friend", bobId);
                 bob.openConversation("friend", aliceId);
                 bob.reload();
                 alice.send("did you get this while reloading?");
@@ -98,6 +97,9 @@ class TwoBrowsersTest {
                 assertEquals(0, bob.unread("friend", aliceId));
 
                 alice.awaitOnline("friend", bobId, true); // back online after the reload
+                bob.send("all five here, nothing twice ✅");
+                alice.awaitMessage("all five here, nothing twice ✅");
+                alice.screenshot("conversation.png");
                 bob.resize(390, 760);
                 bob.screenshot("phone-conversation.png");
                 bob.back();
