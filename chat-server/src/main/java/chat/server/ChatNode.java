@@ -108,8 +108,9 @@ public final class ChatNode implements AutoCloseable {
     }
 
     /**
-     * Where the web client and its WebSocket listen ({@code port} 0: a free one), and the page origins allowed
-     * besides the node's own (empty: only pages from the host and port the browser connected to).
+     * Where the web client and its WebSocket listen ({@code port} 0: a free one), and the page origins allowed to
+     * open it (empty: only pages from the host and port the browser connected to; otherwise those and the node's
+     * own address).
      */
     public record Web(String host, int port, List<String> origins) {
         public Web {

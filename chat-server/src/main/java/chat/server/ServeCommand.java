@@ -57,8 +57,9 @@ final class ServeCommand implements Callable<Integer> {
     String wsHost;
 
     @Option(names = "--ws-origin", paramLabel = "ORIGIN", description = "A page origin, e.g. https://chat.example.com, "
-            + "allowed to open the WebSocket besides the node's own; repeatable. Without any, only a page from the "
-            + "host and port the browser connected to may (as when nginx passes the Host header).")
+            + "allowed to open the WebSocket; repeatable. Without any, only a page from the host and port the "
+            + "browser connected to may (also through nginx, which passes the Host header on); with some, only "
+            + "those and the node's own http://HOST:PORT.")
     List<String> wsOrigins = new ArrayList<>();
 
     @Option(names = "--data-dir", defaultValue = "data",

@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A page of another origin may not open the WebSocket (403), so a site a user visits cannot chat in their name:
  * without configured origins the page must come from the host and port the WebSocket is on (how the web client
- * is served, directly or through a proxy that passes the Host header); with them, from one of those or this
+ * is served, directly or through a proxy that passes the Host header); with them, from one of them or this
  * node's own address.
  */
 public final class WebSocketServer implements AutoCloseable {
@@ -39,8 +39,8 @@ public final class WebSocketServer implements AutoCloseable {
     public static final String PATH = "/ws";
 
     /**
-     * What the listener needs to know; {@code port} 0 picks a free port, {@code origins} are page origins such as
-     * {@code https://chat.example.com} allowed besides the node's own.
+     * What the listener needs to know; {@code port} 0 picks a free port, {@code origins} are the page origins
+     * such as {@code https://chat.example.com} allowed to open the WebSocket (see above).
      */
     public record Settings(String host, int port, List<String> origins, int maxConnections,
                            long maxQueuedBytesPerConnection, Duration shutdownGrace, ConnectionTimeouts timeouts) {
