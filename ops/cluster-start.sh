@@ -2,8 +2,10 @@
 # Starts a local chat cluster and waits until it accepts connections:
 #   MariaDB on 127.0.0.1:3306 and Redis on 127.0.0.1:6379 (started if not running, installed if missing),
 #   the database `chat` (utf8mb4, created if missing; CHAT_DB_NAME overrides),
-#   two chat-server nodes on 127.0.0.1:6000 and 127.0.0.1:6002 sharing that database and Redis,
-#   nginx on 127.0.0.1:8000 balancing TCP connections over the two nodes (ops/nginx.conf).
+#   two chat-server nodes on 127.0.0.1:6000 and 127.0.0.1:6002 sharing that database and Redis, each with its
+#   web client and WebSocket on its port + 80 (6080, 6082),
+#   nginx on 127.0.0.1:8000 balancing TCP connections over the two nodes, and on 127.0.0.1:8080 their web
+#   client and WebSocket (ops/nginx.conf).
 # Logs and pid files go to run/cluster/ (CHAT_RUN_DIR overrides). Running it again starts only what is down.
 # Extra arguments go to both nodes, e.g. ops/cluster-start.sh --pbkdf2-iterations 1000
 # Stop it with ops/cluster-stop.sh.
@@ -48,7 +50,7 @@ for port in "${NODE_PORTS[@]}"; do
     fi
     nohup "$JAVA_HOME/bin/java" $(server_flags "$JAR") ${CHAT_JAVA_OPTS:-} -jar "$JAR" --host 127.0.0.1 --port "$port" \
         --db-url "jdbc:mysql://127.0.0.1:3306/$DB_NAME" --redis redis://127.0.0.1:6379 \
-        --node-id "$(hostname):$port" "$@" >>"$RUN_DIR/node-$port.log" 2>&1 </dev/null &
+        --node-id "$(hostname):$port" --ws-port $((port + WEB_OFFSET)) "$@" >>"$RUN_DIR/node-$port.log" 2>&1 </dev/null &
     echo $! >"$pidfile"
     echo "node 127.0.0.1:$port: started (pid $!, log $RUN_DIR/node-$port.log)"
 done
@@ -94,9 +96,11 @@ else
     fi
     nginx -p "$NGINX_PREFIX/" -e "$NGINX_PREFIX/logs/error.log" -c "$conf"
     wait_port "$LB_PORT"
+    wait_port "$WEB_LB_PORT"
     echo "nginx 127.0.0.1:$LB_PORT: started (pid $(cat "$NGINX_PREFIX/nginx.pid"), config $conf)"
 fi
 
 echo "== ready"
 echo "clients connect to 127.0.0.1:$LB_PORT, e.g. ops/run-client.sh --port $LB_PORT or nc 127.0.0.1 $LB_PORT"
+echo "browsers open http://127.0.0.1:$WEB_LB_PORT"
 echo "node logs: $RUN_DIR/node-*.log; nginx: $NGINX_PREFIX/logs/; stop with ops/cluster-stop.sh"

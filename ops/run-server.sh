@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Starts one chat server with the embedded database (./data) on 127.0.0.1:6000, building it first if needed.
-# Any chat-server option can follow, e.g. ops/run-server.sh --port 6002 --data-dir /tmp/chat2
+# Starts one chat server with the embedded database (./data) on 127.0.0.1:6000, and its web client on
+# http://127.0.0.1:6080, building it first if needed. Any chat-server option can follow, e.g.
+# ops/run-server.sh --port 6002 --ws-port 6082 --data-dir /tmp/chat2
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source ops/java-home.sh
@@ -11,4 +12,8 @@ if [ ! -f "$jar" ] || [ -n "$(find chat-core/src chat-server/src migrations -new
 fi
 # CHAT_JAVA_OPTS passes JVM flags, e.g. "-XX:+UseSerialGC -Xms16m -Xmx512m" for a small memory footprint.
 # server_flags (java-home.sh): exit when out of heap, trim malloc, and the AOT cache the build made for this jar.
-exec "$JAVA_HOME/bin/java" $(server_flags "$jar") ${CHAT_JAVA_OPTS:-} -jar "$jar" "$@"
+web=(--ws-port 6080)
+for arg in "$@"; do
+    case $arg in --ws-port|--ws-port=*) web=() ;; esac
+done
+exec "$JAVA_HOME/bin/java" $(server_flags "$jar") ${CHAT_JAVA_OPTS:-} -jar "$jar" "${web[@]}" "$@"

@@ -1,5 +1,6 @@
-# Sourced: makes sure MariaDB (127.0.0.1:3306, root without password), Redis (127.0.0.1:6379) and nginx with
-# its stream module are installed and the two services running. Installs from Debian's packages when missing.
+# Sourced: makes sure MariaDB (127.0.0.1:3306, root without password), Redis (127.0.0.1:6379), nginx with
+# its stream module, and headless Chromium with its WebDriver (for the web client's tests) are installed and the
+# two services running. Installs from Debian's packages when missing.
 
 port_open() {
     (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
@@ -43,5 +44,17 @@ ensure_nginx() {
     if ! command -v nginx >/dev/null || ! ls /usr/lib/nginx/modules/ngx_stream_module.so >/dev/null 2>&1; then
         echo "installing nginx with the stream module"
         apt_install nginx libnginx-mod-stream
+    fi
+}
+
+# Chromium and chromedriver for the browser tests (Selenium drives them headless), and fonts with Chinese
+# characters and emoji, so the tests' screenshots show the chats as a user would see them.
+ensure_chromium() {
+    if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+        echo "installing chromium and chromium-driver"
+        apt_install chromium chromium-driver
+    fi
+    if ! fc-list 2>/dev/null | grep -qi 'CJK\|WenQuanYi'; then
+        apt_install fonts-wqy-zenhei fonts-noto-color-emoji || echo "no CJK fonts: screenshots show boxes for Chinese"
     fi
 }

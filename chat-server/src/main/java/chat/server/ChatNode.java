@@ -47,6 +47,7 @@ import chat.server.storage.UserDao;
 import chat.server.transport.ChatServer;
 import chat.server.transport.ConnectionCap;
 import chat.server.transport.ConnectionTimeouts;
+import chat.server.transport.WebSocketServer;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -60,8 +61,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Wires one server node together and takes it apart again, in the reverse order: the admin port first, the
- * listener (its users go offline), then the history writers, the cluster, the mailbox, the database and the
- * metrics.
+ * listeners, WebSocket then TCP (their users go offline), then the history writers, the cluster, the mailbox,
+ * the database and the metrics.
  */
 public final class ChatNode implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ChatNode.class);
@@ -80,14 +81,29 @@ public final class ChatNode implements AutoCloseable {
      */
     public record Settings(String host, int port, DatabaseSettings database, int passwordIterations,
                            int maxConnections, long maxQueuedBytesPerConnection, Duration shutdownGrace,
-                           ClusterSettings cluster, PasswordGate.Limits passwordLimits, InetSocketAddress admin) {
+                           ClusterSettings cluster, PasswordGate.Limits passwordLimits, InetSocketAddress admin,
+                           Web web) {
 
-        /** Without an admin port. */
+        /** Without an admin port, the web client and WebSocket. */
         public Settings(String host, int port, DatabaseSettings database, int passwordIterations,
                         int maxConnections, long maxQueuedBytesPerConnection, Duration shutdownGrace,
                         ClusterSettings cluster, PasswordGate.Limits passwordLimits) {
             this(host, port, database, passwordIterations, maxConnections, maxQueuedBytesPerConnection,
-                    shutdownGrace, cluster, passwordLimits, null);
+                    shutdownGrace, cluster, passwordLimits, null, null);
+        }
+
+        /** Without the web client and WebSocket. */
+        public Settings(String host, int port, DatabaseSettings database, int passwordIterations,
+                        int maxConnections, long maxQueuedBytesPerConnection, Duration shutdownGrace,
+                        ClusterSettings cluster, PasswordGate.Limits passwordLimits, InetSocketAddress admin) {
+            this(host, port, database, passwordIterations, maxConnections, maxQueuedBytesPerConnection,
+                    shutdownGrace, cluster, passwordLimits, admin, null);
+        }
+
+        /** The same node, also serving the web client and its WebSocket as {@code web} says. */
+        public Settings withWeb(Web web) {
+            return new Settings(host, port, database, passwordIterations, maxConnections,
+                    maxQueuedBytesPerConnection, shutdownGrace, cluster, passwordLimits, admin, web);
         }
 
         /** With the default limits on password work. */
@@ -106,15 +122,29 @@ public final class ChatNode implements AutoCloseable {
         }
     }
 
+    /**
+     * Where the web client and its WebSocket listen ({@code port} 0: a free one), and the page origins allowed to
+     * open it (empty: only pages from the host and port the browser connected to; otherwise those and the node's
+     * own address).
+     */
+    public record Web(String host, int port, List<String> origins) {
+        public Web {
+            origins = List.copyOf(origins);
+        }
+    }
+
     /** What has been started so far, closed last-started first. */
     private final List<AutoCloseable> started;
     private final ChatServer server;
     private final AdminServer admin;
+    /** Null when the node serves no web client. */
+    private final WebSocketServer web;
 
-    private ChatNode(List<AutoCloseable> started, ChatServer server, AdminServer admin) {
+    private ChatNode(List<AutoCloseable> started, ChatServer server, AdminServer admin, WebSocketServer web) {
         this.started = started;
         this.server = server;
         this.admin = admin;
+        this.web = web;
     }
 
     /** Starts every part of the node, the admin port last; a port it cannot listen on is a {@link CannotListen}. */
@@ -180,21 +210,31 @@ public final class ChatNode implements AutoCloseable {
 
             int maxConnections = ConnectionCap.ofThisProcess().resolve(settings.maxConnections(),
                     settings.database().poolSize());
+            Dispatcher dispatcher = new Dispatcher(handlers, sessions);
             ChatServer server = new ChatServer(new ChatServer.Settings(settings.host(), settings.port(),
                     maxConnections, settings.maxQueuedBytesPerConnection(), settings.shutdownGrace(),
                     ConnectionTimeouts.DEFAULTS),
-                    codec, new Dispatcher(handlers, sessions), mailbox, metrics);
+                    codec, dispatcher, mailbox, metrics);
             started.add(server);
             listen(() -> {
                 server.start();
                 return server;
             }, settings.host(), settings.port(), false);
+            WebSocketServer web = null;
+            if (settings.web() != null) {
+                // Browsers are one more kind of connection: the same dispatcher, sessions and mailbox.
+                web = new WebSocketServer(new WebSocketServer.Settings(settings.web().host(), settings.web().port(),
+                        settings.web().origins(), maxConnections, settings.maxQueuedBytesPerConnection(),
+                        settings.shutdownGrace(), ConnectionTimeouts.DEFAULTS), codec, dispatcher, mailbox, metrics);
+                started.add(web);
+                web.start();
+            }
             AdminServer admin = null;
             if (settings.admin() != null) {
                 admin = startAdmin(settings.admin(), metrics, database, cluster, settings.cluster() != null);
                 started.add(admin);
             }
-            return new ChatNode(started, server, admin);
+            return new ChatNode(started, server, admin, web);
         } catch (IOException | RuntimeException e) {
             closeAll(started);
             throw e;
@@ -261,6 +301,14 @@ public final class ChatNode implements AutoCloseable {
     /** The admin port, or -1 when the node has none. */
     public int adminPort() {
         return admin == null ? -1 : admin.port();
+    }
+
+    /** The port of the web client and its WebSocket; the node must have been started with them. */
+    public int webPort() {
+        if (web == null) {
+            throw new IllegalStateException("this node serves no web client (no --ws-port)");
+        }
+        return web.port();
     }
 
     /**

@@ -14,6 +14,8 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -69,6 +71,20 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--port", defaultValue = "" + Endpoints.DEFAULT_PORT, description = "TCP port to listen on (default: ${DEFAULT-VALUE}).")
     int port;
+
+    @Option(names = "--ws-port", paramLabel = "PORT", description = "Port of the web client (http://HOST:PORT/) "
+            + "and its WebSocket (/ws), served by the same node; off unless given.")
+    Integer wsPort;
+
+    @Option(names = "--ws-host", paramLabel = "HOST", description = "Address the web client and WebSocket listen on "
+            + "(default: --host).")
+    String wsHost;
+
+    @Option(names = "--ws-origin", paramLabel = "ORIGIN", description = "A page origin, e.g. https://chat.example.com, "
+            + "allowed to open the WebSocket; repeatable. Without any, only a page from the host and port the "
+            + "browser connected to may (also through nginx, which passes the Host header on); with some, only "
+            + "those and the node's own http://HOST:PORT.")
+    List<String> wsOrigins = new ArrayList<>();
 
     @Option(names = "--data-dir", defaultValue = "data",
             description = "Directory of the embedded database, used when --db-url is not given (default: ${DEFAULT-VALUE}).")
@@ -166,9 +182,12 @@ final class ServeCommand implements Callable<Integer> {
         if (adminPort != null) {
             checkPort("--admin-port", adminPort);
         }
+        if (wsPort != null) {
+            checkPort("--ws-port", wsPort);
+        }
         ChatNode.Settings settings = new ChatNode.Settings(host, port, databaseSettings(), passwordIterations,
                 maxConnections, maxQueuedBytes, Duration.ofSeconds(5), clusterSettings(), passwordLimits(),
-                adminAddress());
+                adminAddress(), webSettings());
         log.info("chat-server {} starting (pid {})", Version.current(), ProcessHandle.current().pid());
         log.info("database: {}", dbUrl == null
                 ? "embedded, in " + dataDir.toAbsolutePath().normalize() + " (" + settings.database().poolSize()
@@ -248,6 +267,16 @@ final class ServeCommand implements Callable<Integer> {
                     + "this machine");
         }
         return address;
+    }
+
+    private ChatNode.Web webSettings() {
+        if (wsPort == null) {
+            if (wsHost != null || !wsOrigins.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "--ws-host and --ws-origin need --ws-port");
+            }
+            return null;
+        }
+        return new ChatNode.Web(wsHost != null ? wsHost : host, wsPort, wsOrigins);
     }
 
     private PasswordGate.Limits passwordLimits() {

@@ -148,4 +148,11 @@ class ServeCommandTest {
         assertTrue(output.contains(text), "'" + text + "' within " + LOGGED_WITHIN + " in:\n" + output);
         return output;
     }
+
+    @Test
+    void webOptionsWithoutAWebPortAreRefusedBeforeAnythingStarts() {
+        Run run = run("--ws-origin", "https://chat.example.com");
+        assertEquals(2, run.code());
+        assertTrue(run.err().contains("--ws-host and --ws-origin need --ws-port"), run.err());
+    }
 }

@@ -4,6 +4,7 @@ import chat.core.Codec;
 import chat.server.delivery.Receipts;
 import chat.server.dispatch.Dispatcher;
 import chat.server.ops.Metrics;
+import chat.server.session.Session;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -144,8 +145,10 @@ public final class ChatServer implements AutoCloseable {
             TimedInput in = new TimedInput(socket, settings.timeouts().frame());
             open.put(connection, in);
             metrics.connectionOpened();
-            ConnectionHandler handler = new ConnectionHandler(connection, in, codec, dispatcher, metrics,
-                    settings.timeouts(), () -> {
+            Requests requests = new Requests(new Session(connection, codec, metrics), codec, dispatcher,
+                    settings.timeouts());
+            ConnectionHandler handler = new ConnectionHandler(connection, in, requests,
+                    () -> {
                         open.remove(connection);
                         permits.release();
                     });
@@ -181,7 +184,7 @@ public final class ChatServer implements AutoCloseable {
     }
 
     /** A quarter of the shortest deadline, within 50 ms and 1 s: late by at most that much. */
-    private static Duration sweepPeriod(ConnectionTimeouts timeouts) {
+    static Duration sweepPeriod(ConnectionTimeouts timeouts) {
         Duration shortest = Stream.of(timeouts.login(), timeouts.frame(), timeouts.silence())
                 .min(Duration::compareTo).orElseThrow().dividedBy(4);
         return shortest.compareTo(Duration.ofMillis(50)) < 0 ? Duration.ofMillis(50)

@@ -5,7 +5,6 @@ import chat.server.delivery.Receipts;
 import chat.server.ops.Metrics;
 import chat.server.storage.MessageIds;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.lang.invoke.MethodHandles;
 import java.net.Socket;
 import java.time.Duration;
@@ -26,9 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One client socket's outgoing side. Any thread may offer lines; a writer virtual thread, started only while
- * there is something to send, writes them in order and flushes when the queue runs dry, so a burst goes out
- * in few system calls and an idle connection costs no thread.
+ * One client connection's outgoing side, over a TCP socket or a WebSocket (its {@link Wire}). Any thread may
+ * offer lines; a writer virtual thread, started only while there is something to send, writes them in order and
+ * flushes when the queue runs dry, so a burst goes out in few system calls and an idle connection costs no thread.
  *
  * <p>A client that stops reading cannot hold anyone up: offers never block, and once more than
  * {@code maxQueuedBytes} wait unwritten the connection is closed as too slow. Chats still queued when the
@@ -56,8 +55,7 @@ final class Connection implements Outbox {
         }
     }
 
-    private final Socket socket;
-    private final OutputStream out;
+    private final Wire wire;
     private final long maxQueuedBytes;
     private final Receipts receipts;
     private final Metrics metrics;
@@ -70,11 +68,14 @@ final class Connection implements Outbox {
     private final Condition room = roomLock.newCondition();
     private volatile boolean roomWanted;
 
-    /** {@code writers} runs the writer whenever there is something to send. */
+    /** A TCP client's; {@code writers} runs the writer whenever there is something to send. */
     Connection(Socket socket, long maxQueuedBytes, Receipts receipts, Metrics metrics, Executor writers)
             throws IOException {
-        this.socket = socket;
-        this.out = socket.getOutputStream();
+        this(new SocketWire(socket), maxQueuedBytes, receipts, metrics, writers);
+    }
+
+    Connection(Wire wire, long maxQueuedBytes, Receipts receipts, Metrics metrics, Executor writers) {
+        this.wire = wire;
         this.maxQueuedBytes = maxQueuedBytes;
         this.receipts = receipts;
         this.metrics = metrics;
@@ -116,7 +117,7 @@ final class Connection implements Outbox {
         }
         if (queuedBytes.addAndGet(item.line().length) > maxQueuedBytes) {
             queuedBytes.addAndGet(-item.line().length);
-            log.warn("closing {}: client is not reading, {} bytes queued", socket.getRemoteSocketAddress(),
+            log.warn("closing {}: client is not reading, {} bytes queued", wire.remoteAddress(),
                     queuedBytes.get());
             close();
             return false;
@@ -151,7 +152,7 @@ final class Connection implements Outbox {
             while (true) {
                 item = queue.pollFirst();
                 if (item == null) {
-                    out.flush();
+                    wire.flush();
                     writing.set(false);
                     // An offer may have landed between the empty poll and the flag reset.
                     if (queue.isEmpty() || !writing.compareAndSet(false, true)) {
@@ -160,7 +161,7 @@ final class Connection implements Outbox {
                     continue;
                 }
                 queuedBytes.addAndGet(-item.line().length);
-                out.write(item.line());
+                wire.write(item.line());
                 if (item.recipientId() != null) {
                     receipts.written(item.recipientId(), item.mid());
                     if (item.live()) {
@@ -168,7 +169,7 @@ final class Connection implements Outbox {
                     }
                 }
                 if (item.written() != null) {
-                    out.flush();
+                    wire.flush();
                     item.written().complete(true);
                 }
                 if (roomWanted) {
@@ -176,7 +177,7 @@ final class Connection implements Outbox {
                 }
             }
         } catch (IOException e) {
-            log.debug("write to {} failed: {}", socket.getRemoteSocketAddress(), e.toString());
+            log.debug("write to {} failed: {}", wire.remoteAddress(), e.toString());
             if (item != null) {
                 giveBack(item);
             }
@@ -187,7 +188,7 @@ final class Connection implements Outbox {
 
     @Override
     public String remoteAddress() {
-        return String.valueOf(socket.getRemoteSocketAddress());
+        return wire.remoteAddress();
     }
 
     /** Lets what is queued go out, waiting at most {@code grace}, then closes. */
@@ -247,16 +248,12 @@ final class Connection implements Outbox {
         return queuedBytes.get();
     }
 
-    /** Closes the socket, which also ends the reader; safe to call from any thread, more than once. */
+    /** Closes the wire, which also ends the reader; safe to call from any thread, more than once. */
     void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        try {
-            socket.close();
-        } catch (IOException e) {
-            log.debug("close of {} failed: {}", socket.getRemoteSocketAddress(), e.toString());
-        }
+        wire.close();
         drainAfterClose();
         signalRoom();
     }

@@ -1,14 +1,9 @@
 package chat.server.transport;
 
-import chat.core.Codec;
 import chat.core.ErrorCode;
 import chat.core.FrameReader;
 import chat.core.Limits;
-import chat.core.Message;
 import chat.core.ProtocolException;
-import chat.server.dispatch.Dispatcher;
-import chat.server.ops.Metrics;
-import chat.server.session.Session;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
@@ -16,10 +11,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one connection, all of it on the connection's own virtual thread: read a frame, decode it, dispatch it,
- * and again, until the client leaves. Broken input is answered and skipped; only an oversized frame, which
- * cannot be skipped safely, ends the connection. So does a client that keeps the server waiting past one of its
- * {@link ConnectionTimeouts}: it gets an error saying which, and the connection is closed.
+ * Runs one TCP connection, all of it on the connection's own virtual thread: read a frame and hand it to the
+ * connection's {@link Requests}, and again, until the client leaves. Broken input is answered and skipped; only
+ * an oversized frame, which cannot be skipped safely, ends the connection. So does a client that keeps the server
+ * waiting past one of its {@link ConnectionTimeouts}: it gets an error saying which, and the connection is closed.
  */
 final class ConnectionHandler implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(ConnectionHandler.class);
@@ -27,33 +22,23 @@ final class ConnectionHandler implements Runnable {
 
     private final Connection connection;
     private final TimedInput in;
-    private final Codec codec;
-    private final Dispatcher dispatcher;
-    private final Metrics metrics;
-    private final ConnectionTimeouts timeouts;
+    private final Requests requests;
     private final Runnable onClosed;
-    /** When a login must have succeeded by, while none has; 0 while logged in. */
-    private long loginDeadlineNanos;
 
-    ConnectionHandler(Connection connection, TimedInput in, Codec codec, Dispatcher dispatcher, Metrics metrics,
-                      ConnectionTimeouts timeouts, Runnable onClosed) {
+    ConnectionHandler(Connection connection, TimedInput in, Requests requests, Runnable onClosed) {
         this.connection = connection;
         this.in = in;
-        this.codec = codec;
-        this.dispatcher = dispatcher;
-        this.metrics = metrics;
-        this.timeouts = timeouts;
+        this.requests = requests;
         this.onClosed = onClosed;
     }
 
     @Override
     public void run() {
-        Session session = new Session(connection, codec, metrics);
         try {
-            serve(session);
+            serve();
         } finally {
-            String who = session.toString();
-            dispatcher.disconnected(session);
+            String who = requests.session().toString();
+            requests.ended();
             connection.finish(CLOSE_GRACE);
             onClosed.run();
             log.debug("connection closed: {}", who);
@@ -61,37 +46,37 @@ final class ConnectionHandler implements Runnable {
     }
 
     /** Hang-ups are the normal end of a connection; anything else escaping the loop is a bug, logged loudly. */
-    private void serve(Session session) {
+    private void serve() {
         log.debug("connection opened from {}", connection.remoteAddress());
         try {
-            readLoop(session);
+            readLoop();
         } catch (IOException e) {
-            log.debug("connection {} failed: {}", session, e.toString());
+            log.debug("connection {} failed: {}", requests.session(), e.toString());
         } catch (RuntimeException e) {
-            log.warn("connection {} failed", session, e);
+            log.warn("connection {} failed", requests.session(), e);
         } catch (Throwable e) {
-            log.error("connection {} failed", session, e);
+            log.error("connection {} failed", requests.session(), e);
             throw e;
         }
     }
 
-    private void readLoop(Session session) throws IOException {
+    private void readLoop() throws IOException {
         FrameReader frames = new FrameReader(in, Limits.MAX_FRAME_BYTES);
         while (!connection.isClosed()) {
-            in.waitUntil(nextRequestDeadline(session));
+            in.waitUntil(requests.nextRequestDeadline(System.nanoTime()));
             byte[] frame;
             try {
                 frame = frames.next();
             } catch (ProtocolException e) {
                 in.frameEnded();
-                session.reply(e.toReply());
+                requests.refuse(e);
                 if (e.code() == ErrorCode.TOO_LARGE) {
-                    log.warn("closing {}: {}", session, e.getMessage());
+                    log.warn("closing {}: {}", requests.session(), e.getMessage());
                     return;
                 }
                 continue;
             } catch (SocketTimeoutException e) {
-                refuseTimedOut(session);
+                requests.refuseTimedOut(in.frameTimedOut());
                 return;
             }
             in.frameEnded();
@@ -100,46 +85,7 @@ final class ConnectionHandler implements Runnable {
             if (frame == null) {
                 return;
             }
-            Message message;
-            try {
-                message = codec.decode(frame);
-            } catch (ProtocolException e) {
-                session.reply(e.toReply());
-                continue;
-            }
-            dispatcher.dispatch(session, message);
+            requests.handle(frame);
         }
-    }
-
-    /** How long the next request may take to start arriving: see {@link ConnectionTimeouts}. */
-    private long nextRequestDeadline(Session session) {
-        long now = System.nanoTime();
-        if (session.user().isPresent()) {
-            loginDeadlineNanos = 0;
-            // Our client (it sends seq) pings, so silence means it is gone; the original never pings.
-            return session.syncs() ? now + timeouts.silence().toNanos() : 0;
-        }
-        if (loginDeadlineNanos == 0) {
-            loginDeadlineNanos = now + timeouts.login().toNanos();
-        }
-        return loginDeadlineNanos;
-    }
-
-    /** Tells the client which bound it kept the server waiting past; the connection is closed after this. */
-    private void refuseTimedOut(Session session) {
-        String why = timedOut(session);
-        log.debug("closing {}: {}", session, why);
-        session.reply(new Message.Error(null, null, ErrorCode.LIMIT_REACHED.code(), why + "; closing the connection"));
-    }
-
-    private String timedOut(Session session) {
-        if (in.frameTimedOut()) {
-            return "a request was not sent whole within " + timeouts.frame().toSeconds() + " s";
-        }
-        if (session.user().isEmpty()) {
-            return "no login within " + timeouts.login().toSeconds() + " s";
-        }
-        return "nothing received for " + timeouts.silence().toSeconds() + " s (a client that sends seq pings "
-                + "every 30 s)";
     }
 }

@@ -14,7 +14,7 @@ import java.util.List;
  */
 public final class LocalNode implements AutoCloseable {
     private final ChatNode node;
-    private final List<RawClient> clients = new ArrayList<>();
+    private final List<AutoCloseable> clients = new ArrayList<>();
 
     private LocalNode(ChatNode node) {
         this.node = node;
@@ -27,6 +27,24 @@ public final class LocalNode implements AutoCloseable {
                 Duration.ofSeconds(2))));
     }
 
+    /** Like {@link #start}, also serving the web client and its WebSocket on a free port. */
+    public static LocalNode startWithWeb(Path dataDir) throws IOException {
+        return new LocalNode(ChatNode.start(new ChatNode.Settings("127.0.0.1", 0,
+                DatabaseSettings.embedded(dataDir, DatabaseSettings.DEFAULT_POOL_SIZE), 1000, 1000, 1 << 20,
+                Duration.ofSeconds(2)).withWeb(new ChatNode.Web("127.0.0.1", 0, List.of()))));
+    }
+
+    public int webPort() {
+        return node.webPort();
+    }
+
+    /** A new WebSocket connection (the node must serve one), closed with the node. */
+    public WebSocketClient connectWeb() throws IOException {
+        WebSocketClient client = new WebSocketClient(node.webPort());
+        clients.add(client);
+        return client;
+    }
+
     /** A new connection, closed with the node. */
     public RawClient connect() throws IOException {
         RawClient client = new RawClient(node.port());
@@ -36,8 +54,12 @@ public final class LocalNode implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        for (RawClient client : clients) {
-            client.close();
+        for (AutoCloseable client : clients) {
+            try {
+                client.close();
+            } catch (Exception e) {
+                throw new IOException(e);
+            }
         }
         node.close();
     }

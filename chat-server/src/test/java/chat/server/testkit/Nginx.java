@@ -5,11 +5,13 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * nginx running the repository's ops/nginx.conf as a child process, with the node and listen ports swapped for
- * the test's own and a prefix in a temporary directory, so it never touches the system's nginx or port 8000.
+ * the test's own and a prefix in a temporary directory, so it never touches the system's nginx or ports 8000
+ * and 8080: its TCP balancer on {@link #port()}, its HTTP one (web client and WebSocket) on {@link #webPort()}.
  */
 public final class Nginx implements AutoCloseable {
     public static final Path CONFIG = repositoryFile("ops/nginx.conf");
@@ -17,25 +19,34 @@ public final class Nginx implements AutoCloseable {
 
     private final Path prefix;
     private final int port;
+    private final int webPort;
     private final Process process;
 
-    private Nginx(Path prefix, int port, Process process) {
+    private Nginx(Path prefix, int port, int webPort, Process process) {
         this.prefix = prefix;
         this.port = port;
+        this.webPort = webPort;
         this.process = process;
     }
 
+    /** In front of two nodes' TCP ports; its HTTP side points at ports nothing listens on. */
     public static Nginx start(int nodeA, int nodeB) throws IOException {
+        return start(nodeA, nodeB, Ports.free(), Ports.free());
+    }
+
+    /** In front of two nodes' TCP ports and their web ports ({@code --ws-port}). */
+    public static Nginx start(int nodeA, int nodeB, int webA, int webB) throws IOException {
         String config = Files.readString(CONFIG);
-        for (String original : new String[] {"127.0.0.1:6000", "127.0.0.1:6002", "127.0.0.1:8000"}) {
-            if (!config.contains(original)) {
-                throw new IllegalStateException(CONFIG + " no longer mentions " + original);
-            }
-        }
         int port = Ports.free();
-        config = config.replace("127.0.0.1:6000", "127.0.0.1:" + nodeA)
-                .replace("127.0.0.1:6002", "127.0.0.1:" + nodeB)
-                .replace("127.0.0.1:8000", "127.0.0.1:" + port);
+        int webPort = Ports.free();
+        Map<String, Integer> swaps = Map.of("127.0.0.1:6000", nodeA, "127.0.0.1:6002", nodeB,
+                "127.0.0.1:8000", port, "127.0.0.1:6080", webA, "127.0.0.1:6082", webB, "127.0.0.1:8080", webPort);
+        for (var swap : swaps.entrySet()) {
+            if (!config.contains(swap.getKey())) {
+                throw new IllegalStateException(CONFIG + " no longer mentions " + swap.getKey());
+            }
+            config = config.replace(swap.getKey(), "127.0.0.1:" + swap.getValue());
+        }
         if (!Files.exists(STREAM_MODULE)) {
             config = config.replaceAll("(?m)^load_module .*$", ""); // built in, or the test fails below
         }
@@ -47,9 +58,14 @@ public final class Nginx implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(prefix.resolve("logs/stdout.log").toFile())
                 .start();
-        Nginx nginx = new Nginx(prefix, port, process);
+        Nginx nginx = new Nginx(prefix, port, webPort, process);
         nginx.awaitListening();
         return nginx;
+    }
+
+    /** The HTTP port: the web client at {@code /}, the WebSocket at {@code /ws}. */
+    public int webPort() {
+        return webPort;
     }
 
     public int port() {

@@ -30,6 +30,7 @@ import chat.server.handler.Handler;
 import chat.server.handler.LogoutHandler;
 import chat.server.handler.PingHandler;
 import chat.server.ops.Metrics;
+import chat.server.session.Session;
 import chat.server.session.SessionRegistry;
 import chat.server.session.TestSessions;
 import chat.server.storage.UserRef;
@@ -102,7 +103,9 @@ class ConnectionHandlerTest {
         connection = new Connection(server, 64 * 1024, mailbox, Metrics.off(),
                 task -> Thread.ofVirtual().start(task));
         ConnectionHandler handler = new ConnectionHandler(connection, new TimedInput(server, Duration.ofSeconds(30)),
-                codec, dispatcher, Metrics.off(), ConnectionTimeouts.DEFAULTS, closed::countDown);
+                new Requests(new Session(connection, codec, Metrics.off()), codec, dispatcher,
+                        ConnectionTimeouts.DEFAULTS),
+                closed::countDown);
         Thread.ofVirtual().name("test-connection").start(handler);
     }
 
