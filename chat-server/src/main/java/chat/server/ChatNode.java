@@ -45,6 +45,7 @@ import chat.server.storage.UserDao;
 import chat.server.transport.ChatServer;
 import chat.server.transport.ConnectionCap;
 import chat.server.transport.ConnectionTimeouts;
+import chat.server.transport.ServerTls;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,10 +72,19 @@ public final class ChatNode implements AutoCloseable {
      * Everything a node is started with. {@code maxConnections} 0 takes as many as the open-file limit leaves
      * room for, and a larger number is lowered to that. {@code cluster} is null for a node that runs alone; with
      * it, the node routes through Redis and shares presence with the other nodes on the same Redis and database.
+     * {@code tls} null serves plain TCP.
      */
     public record Settings(String host, int port, DatabaseSettings database, int passwordIterations,
                            int maxConnections, long maxQueuedBytesPerConnection, Duration shutdownGrace,
-                           ClusterSettings cluster, PasswordGate.Limits passwordLimits) {
+                           ClusterSettings cluster, PasswordGate.Limits passwordLimits, ServerTls tls) {
+
+        /** Plain TCP. */
+        public Settings(String host, int port, DatabaseSettings database, int passwordIterations,
+                        int maxConnections, long maxQueuedBytesPerConnection, Duration shutdownGrace,
+                        ClusterSettings cluster, PasswordGate.Limits passwordLimits) {
+            this(host, port, database, passwordIterations, maxConnections, maxQueuedBytesPerConnection,
+                    shutdownGrace, cluster, passwordLimits, null);
+        }
 
         /** With the default limits on password work. */
         public Settings(String host, int port, DatabaseSettings database, int passwordIterations,
@@ -165,7 +175,7 @@ public final class ChatNode implements AutoCloseable {
                     settings.database().poolSize());
             ChatServer server = new ChatServer(new ChatServer.Settings(settings.host(), settings.port(),
                     maxConnections, settings.maxQueuedBytesPerConnection(), settings.shutdownGrace(),
-                    ConnectionTimeouts.DEFAULTS),
+                    ConnectionTimeouts.DEFAULTS, settings.tls()),
                     codec, new Dispatcher(handlers, sessions), mailbox);
             started.add(server);
             server.start();

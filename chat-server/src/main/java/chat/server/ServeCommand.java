@@ -6,11 +6,13 @@ import chat.server.auth.PasswordGate;
 import chat.server.auth.PasswordHasher;
 import chat.server.cluster.ClusterSettings;
 import chat.server.storage.DatabaseSettings;
+import chat.server.transport.ServerTls;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -118,6 +120,14 @@ final class ServeCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     long clusterStatsSeconds;
 
+    @Option(names = "--tls-cert", paramLabel = "FILE", description = "Serve TLS with this PEM certificate chain "
+            + "(the server's certificate first); needs --tls-key. Without TLS, passwords cross the network in clear.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "The certificate's private key: PEM, unencrypted "
+            + "PKCS#8 (BEGIN PRIVATE KEY). Convert another with: openssl pkcs8 -topk8 -nocrypt -in KEY -out FILE")
+    Path tlsKey;
+
     @Spec
     CommandSpec spec;
 
@@ -127,7 +137,7 @@ final class ServeCommand implements Callable<Integer> {
                 ? DatabaseSettings.embedded(dataDir)
                 : new DatabaseSettings(dbUrl, dbUser, dbPassword, dbPoolSize);
         ChatNode.Settings settings = new ChatNode.Settings(host, port, database, passwordIterations, maxConnections,
-                maxQueuedBytes, Duration.ofSeconds(5), clusterSettings(), passwordLimits());
+                maxQueuedBytes, Duration.ofSeconds(5), clusterSettings(), passwordLimits(), tls());
         ChatNode node;
         try {
             node = ChatNode.start(settings);
@@ -153,6 +163,26 @@ final class ServeCommand implements Callable<Integer> {
         }
         return new PasswordGate.Limits(threads, threads * PasswordGate.Limits.QUEUE_PER_THREAD, registerLimit,
                 loginFailureLimit, accountFailureLimit);
+    }
+
+    /** The certificate and key, read before anything starts so a wrong file is reported at once. */
+    private ServerTls tls() {
+        if (tlsCert == null && tlsKey == null) {
+            return null;
+        }
+        if (tlsCert == null || tlsKey == null) {
+            throw new ParameterException(spec.commandLine(), "--tls-cert and --tls-key go together");
+        }
+        ServerTls tls;
+        try {
+            tls = ServerTls.fromPem(tlsCert, tlsKey);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (tls.expired(Instant.now())) {
+            log.warn("the TLS certificate in {} has expired ({}): clients will refuse it", tlsCert, tls);
+        }
+        return tls;
     }
 
     private ClusterSettings clusterSettings() {

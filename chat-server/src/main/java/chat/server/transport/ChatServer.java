@@ -33,9 +33,15 @@ public final class ChatServer implements AutoCloseable {
     private static final int BACKLOG = 1024;
     private static final Duration POLLER_START_WAIT = Duration.ofSeconds(10);
 
-    /** What the listener needs to know; {@code port} 0 picks a free port. */
+    /** What the listener needs to know; {@code port} 0 picks a free port; {@code tls} null serves plain TCP. */
     public record Settings(String host, int port, int maxConnections, long maxQueuedBytesPerConnection,
-                           Duration shutdownGrace, ConnectionTimeouts timeouts) {
+                           Duration shutdownGrace, ConnectionTimeouts timeouts, ServerTls tls) {
+
+        /** Plain TCP. */
+        public Settings(String host, int port, int maxConnections, long maxQueuedBytesPerConnection,
+                        Duration shutdownGrace, ConnectionTimeouts timeouts) {
+            this(host, port, maxConnections, maxQueuedBytesPerConnection, shutdownGrace, timeouts, null);
+        }
     }
 
     private final Settings settings;
@@ -73,7 +79,8 @@ public final class ChatServer implements AutoCloseable {
         acceptor.execute(this::acceptLoop);
         long sweepMillis = sweepPeriod(settings.timeouts()).toMillis();
         sweeper.scheduleWithFixedDelay(this::sweep, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
-        log.info("listening on {}:{}", settings.host(), port());
+        log.info("listening on {}:{}{}", settings.host(), port(),
+                settings.tls() == null ? "" : " with TLS (" + settings.tls() + ")");
     }
 
     /**
@@ -132,8 +139,11 @@ public final class ChatServer implements AutoCloseable {
         try {
             socket.setTcpNoDelay(true);
             socket.setKeepAlive(true);
-            Connection connection = new Connection(socket, settings.maxQueuedBytesPerConnection(), receipts, writers);
-            TimedInput in = new TimedInput(socket, settings.timeouts().frame());
+            // With TLS the streams are the TLS socket's; the deadlines still shut the TCP socket's input.
+            Socket stream = settings.tls() == null ? socket : settings.tls().wrap(socket);
+            Connection connection = new Connection(stream, socket, settings.maxQueuedBytesPerConnection(), receipts,
+                    writers);
+            TimedInput in = new TimedInput(stream.getInputStream(), socket, settings.timeouts().frame());
             open.put(connection, in);
             ConnectionHandler handler = new ConnectionHandler(connection, in, codec, dispatcher, settings.timeouts(),
                     () -> {

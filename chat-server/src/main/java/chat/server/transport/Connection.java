@@ -20,6 +20,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import javax.net.ssl.SSLSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,10 @@ import org.slf4j.LoggerFactory;
  * <p>A client that stops reading cannot hold anyone up: offers never block, and once more than
  * {@code maxQueuedBytes} wait unwritten the connection is closed as too slow. Chats still queued when the
  * connection closes are reported unwritten, for the user each was for.
+ *
+ * <p>Over TLS, {@code socket} is the TLS socket and {@code tcp} the one beneath it. Closing closes {@code tcp}:
+ * closing the TLS socket sends close_notify, which waits for a writer stuck on a client that stopped reading.
+ * Only {@link #finish}, once everything queued went out, closes the TLS socket politely.
  */
 final class Connection implements Outbox {
     private static final Logger log = LoggerFactory.getLogger(Connection.class);
@@ -51,6 +56,7 @@ final class Connection implements Outbox {
     }
 
     private final Socket socket;
+    private final Socket tcp;
     private final OutputStream out;
     private final long maxQueuedBytes;
     private final Receipts receipts;
@@ -63,9 +69,14 @@ final class Connection implements Outbox {
     private final Condition room = roomLock.newCondition();
     private volatile boolean roomWanted;
 
-    /** {@code writers} runs the writer whenever there is something to send. */
-    Connection(Socket socket, long maxQueuedBytes, Receipts receipts, Executor writers) throws IOException {
+    /**
+     * {@code socket} carries the lines; {@code tcp} is the socket beneath it, or the same one for plain TCP.
+     * {@code writers} runs the writer whenever there is something to send.
+     */
+    Connection(Socket socket, Socket tcp, long maxQueuedBytes, Receipts receipts, Executor writers)
+            throws IOException {
         this.socket = socket;
+        this.tcp = tcp;
         this.out = socket.getOutputStream();
         this.maxQueuedBytes = maxQueuedBytes;
         this.receipts = receipts;
@@ -168,6 +179,18 @@ final class Connection implements Outbox {
         }
     }
 
+    /** True for a TLS connection, which must shake hands before anything is read. */
+    boolean encrypted() {
+        return socket != tcp;
+    }
+
+    /** Runs the TLS handshake on the calling thread; for plain TCP there is none. */
+    void handshake() throws IOException {
+        if (socket instanceof SSLSocket tls) {
+            tls.startHandshake();
+        }
+    }
+
     @Override
     public String remoteAddress() {
         return String.valueOf(socket.getRemoteSocketAddress());
@@ -176,13 +199,22 @@ final class Connection implements Outbox {
     /** Lets what is queued go out, waiting at most {@code grace}, then closes. */
     void finish(Duration grace) {
         CompletableFuture<Boolean> drained = new CompletableFuture<>();
+        boolean wentOut = false;
         if (enqueue(new Outgoing(new byte[0], null, 0, drained), false)) {
             try {
-                drained.get(grace.toMillis(), TimeUnit.MILLISECONDS);
+                wentOut = drained.get(grace.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (ExecutionException | TimeoutException e) {
                 log.debug("{} did not drain within {}", remoteAddress(), grace);
+            }
+        }
+        if (wentOut && encrypted() && !writing.get()) {
+            // Nothing is being written, so close_notify goes out at once and the client reads a clean end.
+            try {
+                socket.close();
+            } catch (IOException e) {
+                log.debug("TLS close of {} failed: {}", remoteAddress(), e.toString());
             }
         }
         close();
@@ -220,13 +252,13 @@ final class Connection implements Outbox {
         return closed.get();
     }
 
-    /** Closes the socket, which also ends the reader; safe to call from any thread, more than once. */
+    /** Closes the TCP socket, which also ends the reader; safe to call from any thread, more than once. */
     void close() {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
         try {
-            socket.close();
+            tcp.close();
         } catch (IOException e) {
             log.debug("close of {} failed: {}", socket.getRemoteSocketAddress(), e.toString());
         }

@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * Runs one connection, all of it on the connection's own virtual thread: read a frame, decode it, dispatch it,
  * and again, until the client leaves. Broken input is answered and skipped; only an oversized frame, which
  * cannot be skipped safely, ends the connection. So does a client that keeps the server waiting past one of its
- * {@link ConnectionTimeouts}: it gets an error saying which, and the connection is closed.
+ * {@link ConnectionTimeouts}: it gets an error saying which, and the connection is closed. A TLS connection shakes
+ * hands first, here too, within the time a request may take to arrive whole.
  */
 final class ConnectionHandler implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(ConnectionHandler.class);
@@ -61,6 +62,9 @@ final class ConnectionHandler implements Runnable {
     private void serve(Session session) {
         log.debug("connection opened from {}", connection.remoteAddress());
         try {
+            if (connection.encrypted() && !handshake()) {
+                return;
+            }
             readLoop(session);
         } catch (IOException e) {
             log.debug("connection {} failed: {}", session, e.toString());
@@ -105,6 +109,23 @@ final class ConnectionHandler implements Runnable {
                 continue;
             }
             dispatcher.dispatch(session, message);
+        }
+    }
+
+    /**
+     * A client that sends no TLS (nc, the original client, a port scanner) fails here at its first bytes, and one
+     * that starts a handshake and stalls is cut off by the deadline; either way only its own connection ends.
+     */
+    private boolean handshake() {
+        in.waitUntil(System.nanoTime() + timeouts.frame().toNanos());
+        try {
+            connection.handshake();
+            return true;
+        } catch (IOException e) {
+            log.debug("closing {}: {}", connection.remoteAddress(), in.expired()
+                    ? "no TLS handshake within " + timeouts.frame().toSeconds() + " s"
+                    : "TLS handshake failed: " + e.getMessage());
+            return false;
         }
     }
 

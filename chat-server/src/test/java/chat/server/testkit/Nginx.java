@@ -9,7 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * nginx running the repository's ops/nginx.conf as a child process, with the node and listen ports swapped for
- * the test's own and a prefix in a temporary directory, so it never touches the system's nginx or port 8000.
+ * the test's own and a prefix in a temporary directory, so it never touches the system's nginx or ports 8000 and
+ * 8443. Its TLS listener uses a development certificate made in that prefix ({@link #certificates}).
  */
 public final class Nginx implements AutoCloseable {
     public static final Path CONFIG = repositoryFile("ops/nginx.conf");
@@ -17,43 +18,62 @@ public final class Nginx implements AutoCloseable {
 
     private final Path prefix;
     private final int port;
+    private final int tlsPort;
+    private final DevCertificates certificates;
     private final Process process;
 
-    private Nginx(Path prefix, int port, Process process) {
+    private Nginx(Path prefix, int port, int tlsPort, DevCertificates certificates, Process process) {
         this.prefix = prefix;
         this.port = port;
+        this.tlsPort = tlsPort;
+        this.certificates = certificates;
         this.process = process;
     }
 
     public static Nginx start(int nodeA, int nodeB) throws IOException {
         String config = Files.readString(CONFIG);
-        for (String original : new String[] {"127.0.0.1:6000", "127.0.0.1:6002", "127.0.0.1:8000"}) {
+        for (String original : new String[] {"127.0.0.1:6000", "127.0.0.1:6002", "127.0.0.1:8000", "127.0.0.1:8443",
+                "CHAT_TLS_DIR/"}) {
             if (!config.contains(original)) {
                 throw new IllegalStateException(CONFIG + " no longer mentions " + original);
             }
         }
+        Path prefix = Files.createTempDirectory("chat-nginx-");
+        Files.createDirectories(prefix.resolve("logs"));
+        DevCertificates certificates = DevCertificates.make(prefix.resolve("tls"));
         int port = Ports.free();
+        int tlsPort = Ports.free();
         config = config.replace("127.0.0.1:6000", "127.0.0.1:" + nodeA)
                 .replace("127.0.0.1:6002", "127.0.0.1:" + nodeB)
-                .replace("127.0.0.1:8000", "127.0.0.1:" + port);
+                .replace("127.0.0.1:8000", "127.0.0.1:" + port)
+                .replace("127.0.0.1:8443", "127.0.0.1:" + tlsPort)
+                .replace("CHAT_TLS_DIR/", prefix.resolve("tls") + "/");
         if (!Files.exists(STREAM_MODULE)) {
             config = config.replaceAll("(?m)^load_module .*$", ""); // built in, or the test fails below
         }
-        Path prefix = Files.createTempDirectory("chat-nginx-");
-        Files.createDirectories(prefix.resolve("logs"));
         Files.writeString(prefix.resolve("nginx.conf"), config);
         Process process = new ProcessBuilder("nginx", "-p", prefix + "/", "-e", prefix.resolve("logs/error.log").toString(),
                 "-c", prefix.resolve("nginx.conf").toString(), "-g", "daemon off;")
                 .redirectErrorStream(true)
                 .redirectOutput(prefix.resolve("logs/stdout.log").toFile())
                 .start();
-        Nginx nginx = new Nginx(prefix, port, process);
+        Nginx nginx = new Nginx(prefix, port, tlsPort, certificates, process);
         nginx.awaitListening();
         return nginx;
     }
 
     public int port() {
         return port;
+    }
+
+    /** The TLS listener, in front of the same nodes. */
+    public int tlsPort() {
+        return tlsPort;
+    }
+
+    /** The TLS listener's certificate, and the CA a client must trust for it. */
+    public DevCertificates certificates() {
+        return certificates;
     }
 
     private void awaitListening() throws IOException {
@@ -87,7 +107,7 @@ public final class Nginx implements AutoCloseable {
     }
 
     /** A file of the repository, found from the module directory the tests run in. */
-    private static Path repositoryFile(String relative) {
+    static Path repositoryFile(String relative) {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null) {
             if (Files.exists(dir.resolve(relative))) {

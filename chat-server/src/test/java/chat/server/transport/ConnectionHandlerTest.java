@@ -98,9 +98,10 @@ class ConnectionHandlerTest {
                 .afterLogin(Logout.class, new LogoutHandler(sessions, mock(ResumeTokens.class))), sessions);
         doAnswer(inv -> stored.add(new Stored(inv.getArgument(0), inv.getArgument(1))))
                 .when(mailbox).unwritten(anyInt(), anyLong());
-        connection = new Connection(server, 64 * 1024, mailbox, task -> Thread.ofVirtual().start(task));
-        ConnectionHandler handler = new ConnectionHandler(connection, new TimedInput(server, Duration.ofSeconds(30)),
-                codec, dispatcher, ConnectionTimeouts.DEFAULTS, closed::countDown);
+        connection = new Connection(server, server, 64 * 1024, mailbox, task -> Thread.ofVirtual().start(task));
+        TimedInput in = new TimedInput(server.getInputStream(), server, Duration.ofSeconds(30));
+        ConnectionHandler handler = new ConnectionHandler(connection, in, codec, dispatcher,
+                ConnectionTimeouts.DEFAULTS, closed::countDown);
         Thread.ofVirtual().name("test-connection").start(handler);
     }
 

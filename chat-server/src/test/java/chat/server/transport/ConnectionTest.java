@@ -273,7 +273,7 @@ class ConnectionTest {
 
     private Connection open(long maxQueuedBytes) {
         try {
-            Connection connection = new Connection(server, maxQueuedBytes, receipts, writers);
+            Connection connection = new Connection(server, server, maxQueuedBytes, receipts, writers);
             connections.add(connection);
             return connection;
         } catch (IOException e) {
