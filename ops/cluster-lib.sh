@@ -4,6 +4,7 @@
 RUN_DIR=${CHAT_RUN_DIR:-$PWD/run/cluster}
 NODE_PORTS=(6000 6002)
 LB_PORT=8000
+LB_TLS_PORT=8443
 NGINX_PREFIX=$RUN_DIR/nginx
 
 # The pid in $1 if that process is alive and its command line contains $2; nothing otherwise (a stale pid

@@ -1,5 +1,6 @@
-# Sourced: makes sure MariaDB (127.0.0.1:3306, root without password), Redis (127.0.0.1:6379) and nginx with
-# its stream module are installed and the two services running. Installs from Debian's packages when missing.
+# Sourced: makes sure MariaDB (127.0.0.1:3306, root without password), Redis (127.0.0.1:6379), nginx with
+# its stream module and openssl (for ops/make-dev-cert.sh) are installed and the two services running. Installs
+# from Debian's packages when missing.
 
 port_open() {
     (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
@@ -44,4 +45,8 @@ ensure_nginx() {
         echo "installing nginx with the stream module"
         apt_install nginx libnginx-mod-stream
     fi
+}
+
+ensure_openssl() {
+    command -v openssl >/dev/null || apt_install openssl
 }
