@@ -58,7 +58,8 @@ done
 for port in "${NODE_PORTS[@]}"; do
     for _ in $(seq 600); do
         port_open "$port" && break
-        if ! live_pid "$RUN_DIR/node-$port.pid" chat-server.jar >/dev/null; then
+        # Alive is enough here: right after the fork the process may not have become java yet.
+        if ! kill -0 "$(cat "$RUN_DIR/node-$port.pid")" 2>/dev/null; then
             echo "node 127.0.0.1:$port exited; the end of its log:" >&2
             tail -n 20 "$RUN_DIR/node-$port.log" >&2
             exit 1
