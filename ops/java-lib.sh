@@ -35,14 +35,20 @@ find_java() {
     return 1
 }
 
-# What find_java looked at, for an error message: "JAVA_HOME=/x (Java 17), /usr/bin/java (Java 17)".
+# What find_java looked at, for an error message: "JAVA_HOME=/x (Java 17), /usr/bin/java (Java 17), ".
 java_candidates_seen() {
     local seen="" on_path
-    [ -n "${JAVA_HOME:-}" ] && seen="JAVA_HOME=$JAVA_HOME (Java $(java_major "$JAVA_HOME")), "
+    [ -n "${JAVA_HOME:-}" ] && seen="JAVA_HOME=$JAVA_HOME ($(java_described "$JAVA_HOME")), "
     if on_path=$(command -v java 2>/dev/null); then
-        seen+="$on_path (Java $(java_major "$(dirname "$(dirname "$(readlink -f "$on_path")")")")), "
+        seen+="$on_path ($(java_described "$(dirname "$(dirname "$(readlink -f "$on_path")")")")), "
     fi
     echo "${seen:-no JAVA_HOME and no java on PATH, }"
+}
+
+java_described() {
+    local major
+    major=$(java_major "$1")
+    if [ -n "$major" ]; then echo "Java $major"; else echo "no Java there"; fi
 }
 
 # JDK 24+ warns on stderr the first time a library calls sun.misc.Unsafe's memory methods (Maven's Guice and
