@@ -64,8 +64,8 @@ unsafe_flags() {
 # for, so pass the same absolute path to -jar.
 aot_flags() {
     local cache="${1%.jar}.aot"
-    if [ -s "$cache" ] && [ "$cache" -nt "$1" ] && "$JAVA_HOME/bin/java" -XX:AOTCache=/dev/null -Xlog:aot=off \
-            -version >/dev/null 2>&1; then
+    if [ -s "$cache" ] && [ "$cache" -nt "$1" ] \
+            && grep -qw AOTCache <<<"$("$JAVA_HOME/bin/java" -XX:+PrintFlagsFinal -version 2>/dev/null)"; then
         echo "-XX:AOTCache=$cache -Xlog:aot=off"
     fi
 }
