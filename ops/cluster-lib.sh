@@ -4,6 +4,7 @@
 RUN_DIR=${CHAT_RUN_DIR:-$PWD/run/cluster}
 NODE_PORTS=(6000 6002)
 LB_PORT=8000
+LB_TLS_PORT=8443
 # Each node serves its web client and WebSocket on its port + 80 (6080, 6082); nginx balances them on 8080.
 WEB_OFFSET=80
 WEB_LB_PORT=8080

@@ -4,8 +4,9 @@
 #   the database `chat` (utf8mb4, created if missing; CHAT_DB_NAME overrides),
 #   two chat-server nodes on 127.0.0.1:6000 and 127.0.0.1:6002 sharing that database and Redis, each with its
 #   web client and WebSocket on its port + 80 (6080, 6082),
-#   nginx on 127.0.0.1:8000 balancing TCP connections over the two nodes, and on 127.0.0.1:8080 their web
-#   client and WebSocket (ops/nginx.conf).
+#   nginx on 127.0.0.1:8000 balancing TCP connections over the two nodes (ops/nginx.conf), on 127.0.0.1:8443
+#   the same behind TLS, with the certificate in CHAT_TLS_DIR (default: a development one that
+#   ops/make-dev-cert.sh makes in run/tls), and on 127.0.0.1:8080 their web client and WebSocket.
 # Logs and pid files go to run/cluster/ (CHAT_RUN_DIR overrides). Running it again starts only what is down.
 # Extra arguments go to both nodes, e.g. ops/cluster-start.sh --pbkdf2-iterations 1000
 # Stop it with ops/cluster-stop.sh.
@@ -24,6 +25,7 @@ echo "== services"
 ensure_mariadb
 ensure_redis
 ensure_nginx
+ensure_openssl
 echo "MariaDB 127.0.0.1:3306 and Redis 127.0.0.1:6379 are up"
 MYSQL_PWD=${CHAT_DB_PASSWORD:-} mysql -h127.0.0.1 -u"${CHAT_DB_USER:-root}" \
     -e "CREATE DATABASE IF NOT EXISTS \`$DB_NAME\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
@@ -57,7 +59,8 @@ done
 for port in "${NODE_PORTS[@]}"; do
     for _ in $(seq 600); do
         port_open "$port" && break
-        if ! live_pid "$RUN_DIR/node-$port.pid" chat-server.jar >/dev/null; then
+        # Alive is enough here: right after the fork the process may not have become java yet.
+        if ! kill -0 "$(cat "$RUN_DIR/node-$port.pid")" 2>/dev/null; then
             echo "node 127.0.0.1:$port exited; the end of its log:" >&2
             tail -n 20 "$RUN_DIR/node-$port.log" >&2
             exit 1
@@ -69,20 +72,23 @@ done
 echo "both nodes accept connections"
 
 echo "== nginx"
-# ops/nginx.conf loads the stream module from Debian's path; adapt a copy when this nginx differs.
-conf=$ROOT/ops/nginx.conf
+# The TLS listener's certificate: a development pair made once (ops/make-dev-cert.sh), or CHAT_TLS_DIR's.
+tls_dir=${CHAT_TLS_DIR:-$ROOT/run/tls}
+[ -n "${CHAT_TLS_DIR:-}" ] || bash ops/make-dev-cert.sh "$tls_dir"
+# nginx runs a copy of ops/nginx.conf with the certificate directory filled in and the stream module loaded
+# from where this nginx has it (Debian's path in the file; nothing when it is built in).
+conf=$NGINX_PREFIX/nginx.conf
+sed "s#CHAT_TLS_DIR#$tls_dir#g" "$ROOT/ops/nginx.conf" >"$conf"
 nginx_build=$(nginx -V 2>&1)
 if grep -q -- '--with-stream=dynamic' <<<"$nginx_build"; then
     if [ ! -f /usr/lib/nginx/modules/ngx_stream_module.so ]; then
         module=$(ls /usr/lib64/nginx/modules/ngx_stream_module.so /usr/share/nginx/modules/ngx_stream_module.so \
             /etc/nginx/modules/ngx_stream_module.so 2>/dev/null | head -n 1 || true)
         [ -n "$module" ] || { echo "nginx's stream module is missing: apt-get install libnginx-mod-stream" >&2; exit 1; }
-        sed "s#^load_module .*#load_module $module;#" "$ROOT/ops/nginx.conf" >"$NGINX_PREFIX/nginx.conf"
-        conf=$NGINX_PREFIX/nginx.conf
+        sed -i "s#^load_module .*#load_module $module;#" "$conf"
     fi
 elif grep -q -- '--with-stream' <<<"$nginx_build"; then
-    sed '/^load_module /d' "$ROOT/ops/nginx.conf" >"$NGINX_PREFIX/nginx.conf"
-    conf=$NGINX_PREFIX/nginx.conf
+    sed -i '/^load_module /d' "$conf"
 else
     echo "this nginx has no stream (TCP) module: apt-get install libnginx-mod-stream" >&2
     exit 1
@@ -96,11 +102,13 @@ else
     fi
     nginx -p "$NGINX_PREFIX/" -e "$NGINX_PREFIX/logs/error.log" -c "$conf"
     wait_port "$LB_PORT"
+    wait_port "$LB_TLS_PORT"
     wait_port "$WEB_LB_PORT"
-    echo "nginx 127.0.0.1:$LB_PORT: started (pid $(cat "$NGINX_PREFIX/nginx.pid"), config $conf)"
+    echo "nginx 127.0.0.1:$LB_PORT, TLS on 127.0.0.1:$LB_TLS_PORT, web on 127.0.0.1:$WEB_LB_PORT: started (pid $(cat "$NGINX_PREFIX/nginx.pid"), config $conf)"
 fi
 
 echo "== ready"
 echo "clients connect to 127.0.0.1:$LB_PORT, e.g. ops/run-client.sh --port $LB_PORT or nc 127.0.0.1 $LB_PORT"
+echo "or with TLS to 127.0.0.1:$LB_TLS_PORT: ops/run-client.sh --port $LB_TLS_PORT --tls --ca $tls_dir/ca.crt"
 echo "browsers open http://127.0.0.1:$WEB_LB_PORT"
 echo "node logs: $RUN_DIR/node-*.log; nginx: $NGINX_PREFIX/logs/; stop with ops/cluster-stop.sh"

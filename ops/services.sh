@@ -1,6 +1,6 @@
 # Sourced: makes sure MariaDB (127.0.0.1:3306, root without password), Redis (127.0.0.1:6379), nginx with
-# its stream module, and headless Chromium with its WebDriver (for the web client's tests) are installed and the
-# two services running. Installs from Debian's packages when missing.
+# its stream module, openssl (for ops/make-dev-cert.sh) and headless Chromium with its WebDriver (for the web
+# client's tests) are installed and the two services running. Installs from Debian's packages when missing.
 
 port_open() {
     (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
@@ -57,4 +57,8 @@ ensure_chromium() {
     if ! fc-list 2>/dev/null | grep -qi 'CJK\|WenQuanYi'; then
         apt_install fonts-wqy-zenhei fonts-noto-color-emoji || echo "no CJK fonts: screenshots show boxes for Chinese"
     fi
+}
+
+ensure_openssl() {
+    command -v openssl >/dev/null || apt_install openssl
 }

@@ -25,13 +25,18 @@ final class ClientApp {
 
     private final String host;
     private final int port;
+    private final ClientTls tls;
     private final FrontendFactory frontends;
     private final boolean keepGoing;
 
-    /** {@code keepGoing}: a script runs every line even after one failed (see {@link Verdict}). */
-    ClientApp(String host, int port, FrontendFactory frontends, boolean keepGoing) {
+    /**
+     * {@code tls} null speaks plain TCP. {@code keepGoing}: a script runs every line even after one failed (see
+     * {@link Verdict}).
+     */
+    ClientApp(String host, int port, ClientTls tls, FrontendFactory frontends, boolean keepGoing) {
         this.host = host;
         this.port = port;
+        this.tls = tls;
         this.frontends = frontends;
         this.keepGoing = keepGoing;
     }
@@ -57,7 +62,7 @@ final class ClientApp {
         // java.util.Random, unlike most generators, is safe to share between the link and the re-login thread.
         Backoff backoff = new Backoff(RECONNECT_FIRST, RECONNECT_CAP, new Random());
         try (Frontend frontend = frontends.open(new ChatCompleter(shared.contacts(), login));
-             Link link = new Link(() -> ServerConnection.open(host, port, CONNECT_TIMEOUT, codec), backoff);
+             Link link = new Link(() -> ServerConnection.open(host, port, CONNECT_TIMEOUT, codec, tls), backoff);
              Heartbeat heartbeat = new Heartbeat(link, PING_WHEN_IDLE, ANSWER_TIMEOUT);
              CatchUp catchUp = new CatchUp(new Syncer(link, ANSWER_TIMEOUT, Limits.DEFAULT_SYNC_PAGE), inbox, login,
                      chats, frontend.screen(), SYNC_AGAIN_AFTER);
@@ -112,6 +117,6 @@ final class ClientApp {
     }
 
     private String address() {
-        return host + ":" + port;
+        return host + ":" + port + (tls == null ? "" : " over TLS");
     }
 }

@@ -4,13 +4,17 @@ import chat.core.Endpoints;
 import chat.core.Version;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code chat-client --host H --port P}: connects and runs the REPL. */
 @Command(name = "chat-client", mixinStandardHelpOptions = true, versionProvider = ClientCommand.ProjectVersion.class,
@@ -44,9 +48,20 @@ final class ClientCommand implements Callable<Integer> {
             description = "server port, or nginx's (default: ${DEFAULT-VALUE})")
     private int port;
 
+    @Option(names = "--tls", description = "speak TLS: to nginx's TLS listener or a server started with --tls-cert. "
+            + "Without it, passwords cross the network in clear")
+    private boolean tls;
+
+    @Option(names = "--ca", paramLabel = "FILE", description = "with --tls, trust only the certificate authorities in "
+            + "this PEM file (e.g. the ca.crt of ops/make-dev-cert.sh) instead of the JDK's default ones")
+    private Path ca;
+
     @Option(names = "--keep-going",
             description = "in scripted mode, run every line even after a command failed (the exit code is still 4)")
     private boolean keepGoing;
+
+    @Spec
+    private CommandSpec spec;
 
     private final FrontendFactory frontends;
 
@@ -87,6 +102,20 @@ final class ClientCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return new ClientApp(host, port, frontends, keepGoing).run().code();
+        return new ClientApp(host, port, tls(), frontends, keepGoing).run().code();
+    }
+
+    private ClientTls tls() {
+        if (!tls) {
+            if (ca != null) {
+                throw new ParameterException(spec.commandLine(), "--ca goes with --tls");
+            }
+            return null;
+        }
+        try {
+            return ClientTls.trusting(ca);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 }

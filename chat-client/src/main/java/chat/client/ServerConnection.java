@@ -13,8 +13,8 @@ import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * One TCP connection to the server. Any thread may send; a lock keeps lines whole. Only the link's reader
- * thread receives.
+ * One connection to the server, over TCP or TLS. Any thread may send; a lock keeps lines whole. Only the link's
+ * reader thread receives.
  */
 final class ServerConnection implements AutoCloseable {
     private final Socket socket;
@@ -30,12 +30,14 @@ final class ServerConnection implements AutoCloseable {
         this.codec = codec;
     }
 
-    static ServerConnection open(String host, int port, Duration timeout, Codec codec) throws IOException {
+    /** {@code tls} null speaks plain TCP. */
+    static ServerConnection open(String host, int port, Duration timeout, Codec codec, ClientTls tls)
+            throws IOException {
         Socket socket = new Socket();
         try {
             socket.connect(new InetSocketAddress(host, port), Math.toIntExact(timeout.toMillis()));
             socket.setTcpNoDelay(true);
-            return new ServerConnection(socket, codec);
+            return new ServerConnection(tls == null ? socket : tls.secure(socket, host, port, timeout), codec);
         } catch (IOException | RuntimeException e) {
             socket.close();
             throw e;

@@ -58,7 +58,7 @@ final class FakeServer implements AutoCloseable {
     }
 
     ServerConnection dial() throws IOException {
-        return ServerConnection.open("127.0.0.1", port(), java.time.Duration.ofSeconds(2), codec);
+        return ServerConnection.open("127.0.0.1", port(), java.time.Duration.ofSeconds(2), codec, null);
     }
 
     private void accept() {

@@ -47,6 +47,7 @@ import chat.server.storage.UserDao;
 import chat.server.transport.ChatServer;
 import chat.server.transport.ConnectionCap;
 import chat.server.transport.ConnectionTimeouts;
+import chat.server.transport.ServerTls;
 import chat.server.transport.WebSocketServer;
 import java.io.IOException;
 import java.net.BindException;
@@ -77,33 +78,40 @@ public final class ChatNode implements AutoCloseable {
      * Everything a node is started with. {@code maxConnections} 0 takes as many as the open-file limit leaves
      * room for, and a larger number is lowered to that. {@code cluster} is null for a node that runs alone; with
      * it, the node routes through Redis and shares presence with the other nodes on the same Redis and database.
-     * {@code admin} is where the admin port listens (metrics and health), null for none.
+     * {@code admin} is where the admin port listens (metrics and health), null for none. {@code tls} null serves
+     * plain TCP.
      */
     public record Settings(String host, int port, DatabaseSettings database, int passwordIterations,
                            int maxConnections, long maxQueuedBytesPerConnection, Duration shutdownGrace,
                            ClusterSettings cluster, PasswordGate.Limits passwordLimits, InetSocketAddress admin,
-                           Web web) {
+                           Web web, ServerTls tls) {
 
-        /** Without an admin port, the web client and WebSocket. */
+        /** Without an admin port, the web client and WebSocket, and TLS. */
         public Settings(String host, int port, DatabaseSettings database, int passwordIterations,
                         int maxConnections, long maxQueuedBytesPerConnection, Duration shutdownGrace,
                         ClusterSettings cluster, PasswordGate.Limits passwordLimits) {
             this(host, port, database, passwordIterations, maxConnections, maxQueuedBytesPerConnection,
-                    shutdownGrace, cluster, passwordLimits, null, null);
+                    shutdownGrace, cluster, passwordLimits, null, null, null);
         }
 
-        /** Without the web client and WebSocket. */
+        /** Without the web client and WebSocket, and TLS. */
         public Settings(String host, int port, DatabaseSettings database, int passwordIterations,
                         int maxConnections, long maxQueuedBytesPerConnection, Duration shutdownGrace,
                         ClusterSettings cluster, PasswordGate.Limits passwordLimits, InetSocketAddress admin) {
             this(host, port, database, passwordIterations, maxConnections, maxQueuedBytesPerConnection,
-                    shutdownGrace, cluster, passwordLimits, admin, null);
+                    shutdownGrace, cluster, passwordLimits, admin, null, null);
         }
 
         /** The same node, also serving the web client and its WebSocket as {@code web} says. */
         public Settings withWeb(Web web) {
             return new Settings(host, port, database, passwordIterations, maxConnections,
-                    maxQueuedBytesPerConnection, shutdownGrace, cluster, passwordLimits, admin, web);
+                    maxQueuedBytesPerConnection, shutdownGrace, cluster, passwordLimits, admin, web, tls);
+        }
+
+        /** The same node, serving TLS instead of plain TCP. */
+        public Settings withTls(ServerTls tls) {
+            return new Settings(host, port, database, passwordIterations, maxConnections,
+                    maxQueuedBytesPerConnection, shutdownGrace, cluster, passwordLimits, admin, web, tls);
         }
 
         /** With the default limits on password work. */
@@ -213,7 +221,7 @@ public final class ChatNode implements AutoCloseable {
             Dispatcher dispatcher = new Dispatcher(handlers, sessions);
             ChatServer server = new ChatServer(new ChatServer.Settings(settings.host(), settings.port(),
                     maxConnections, settings.maxQueuedBytesPerConnection(), settings.shutdownGrace(),
-                    ConnectionTimeouts.DEFAULTS),
+                    ConnectionTimeouts.DEFAULTS, settings.tls()),
                     codec, dispatcher, mailbox, metrics);
             started.add(server);
             listen(() -> {

@@ -7,6 +7,7 @@ import chat.server.auth.PasswordHasher;
 import chat.server.cluster.ClusterSettings;
 import chat.server.storage.ConnectionFailures;
 import chat.server.storage.DatabaseSettings;
+import chat.server.transport.ServerTls;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -14,13 +15,13 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,6 +29,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 /** {@code chat-server}: runs one node until SIGINT or SIGTERM. */
 @Command(name = "chat-server", mixinStandardHelpOptions = true, versionProvider = ServeCommand.ProjectVersion.class,
@@ -169,6 +171,14 @@ final class ServeCommand implements Callable<Integer> {
             + "(default: ${DEFAULT-VALUE}).")
     String adminHost;
 
+    @Option(names = "--tls-cert", paramLabel = "FILE", description = "Serve TLS with this PEM certificate chain "
+            + "(the server's certificate first); needs --tls-key. Without TLS, passwords cross the network in clear.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "The certificate's private key: PEM, unencrypted "
+            + "PKCS#8 (BEGIN PRIVATE KEY). Convert another with: openssl pkcs8 -topk8 -nocrypt -in KEY -out FILE")
+    Path tlsKey;
+
     @Spec
     CommandSpec spec;
 
@@ -187,7 +197,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         ChatNode.Settings settings = new ChatNode.Settings(host, port, databaseSettings(), passwordIterations,
                 maxConnections, maxQueuedBytes, Duration.ofSeconds(5), clusterSettings(), passwordLimits(),
-                adminAddress(), webSettings());
+                adminAddress(), webSettings(), tls());
         log.info("chat-server {} starting (pid {})", Version.current(), ProcessHandle.current().pid());
         log.info("database: {}", dbUrl == null
                 ? "embedded, in " + dataDir.toAbsolutePath().normalize() + " (" + settings.database().poolSize()
@@ -207,7 +217,9 @@ final class ServeCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        log.info("serving chats on {}:{}; {}; Ctrl-C to stop", host, node.port(), node.adminPort() < 0
+        log.info("serving chats on {}:{} ({}); {}; Ctrl-C to stop", host, node.port(),
+                settings.tls() == null ? "plain TCP: passwords cross the network in clear" : "TLS",
+                node.adminPort() < 0
                 ? "admin port off (--admin-port serves /metrics and /health)"
                 : "metrics on http://" + adminHost + ":" + node.adminPort() + "/metrics, health on /health/live "
                         + "and /health/ready");
@@ -287,6 +299,26 @@ final class ServeCommand implements Callable<Integer> {
         }
         return new PasswordGate.Limits(threads, threads * PasswordGate.Limits.QUEUE_PER_THREAD, registerLimit,
                 loginFailureLimit, accountFailureLimit);
+    }
+
+    /** The certificate and key, read before anything starts so a wrong file is reported at once. */
+    private ServerTls tls() {
+        if (tlsCert == null && tlsKey == null) {
+            return null;
+        }
+        if (tlsCert == null || tlsKey == null) {
+            throw new ParameterException(spec.commandLine(), "--tls-cert and --tls-key go together");
+        }
+        ServerTls tls;
+        try {
+            tls = ServerTls.fromPem(tlsCert, tlsKey);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (tls.expired(Instant.now())) {
+            log.warn("the TLS certificate in {} has expired ({}): clients will refuse it", tlsCert, tls);
+        }
+        return tls;
     }
 
     private ClusterSettings clusterSettings() {

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
+import javax.net.ssl.SSLSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,9 +36,15 @@ public final class ChatServer implements AutoCloseable {
     private static final int BACKLOG = 1024;
     private static final Duration POLLER_START_WAIT = Duration.ofSeconds(10);
 
-    /** What the listener needs to know; {@code port} 0 picks a free port. */
+    /** What the listener needs to know; {@code port} 0 picks a free port; {@code tls} null serves plain TCP. */
     public record Settings(String host, int port, int maxConnections, long maxQueuedBytesPerConnection,
-                           Duration shutdownGrace, ConnectionTimeouts timeouts) {
+                           Duration shutdownGrace, ConnectionTimeouts timeouts, ServerTls tls) {
+
+        /** Plain TCP. */
+        public Settings(String host, int port, int maxConnections, long maxQueuedBytesPerConnection,
+                        Duration shutdownGrace, ConnectionTimeouts timeouts) {
+            this(host, port, maxConnections, maxQueuedBytesPerConnection, shutdownGrace, timeouts, null);
+        }
     }
 
     private final Settings settings;
@@ -81,7 +88,8 @@ public final class ChatServer implements AutoCloseable {
         acceptor.execute(this::acceptLoop);
         long sweepMillis = sweepPeriod(settings.timeouts()).toMillis();
         sweeper.scheduleWithFixedDelay(this::sweep, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
-        log.info("listening on {}:{}", settings.host(), port());
+        log.info("listening on {}:{}{}", settings.host(), port(),
+                settings.tls() == null ? "" : " with TLS (" + settings.tls() + ")");
     }
 
     /**
@@ -140,15 +148,17 @@ public final class ChatServer implements AutoCloseable {
         try {
             socket.setTcpNoDelay(true);
             socket.setKeepAlive(true);
-            Connection connection = new Connection(socket, settings.maxQueuedBytesPerConnection(), receipts, metrics,
-                    writers);
-            TimedInput in = new TimedInput(socket, settings.timeouts().frame());
+            // With TLS the streams are the TLS socket's; the deadlines still shut the TCP socket's input.
+            Socket stream = settings.tls() == null ? socket : settings.tls().wrap(socket);
+            Connection connection = new Connection(new SocketWire(stream, socket),
+                    settings.maxQueuedBytesPerConnection(), receipts, metrics, writers);
+            TimedInput in = new TimedInput(stream.getInputStream(), socket, settings.timeouts().frame());
             open.put(connection, in);
             metrics.connectionOpened();
             Requests requests = new Requests(new Session(connection, codec, metrics), codec, dispatcher,
                     settings.timeouts());
             ConnectionHandler handler = new ConnectionHandler(connection, in, requests,
-                    () -> {
+                    stream instanceof SSLSocket tls ? tls : null, settings.timeouts().frame(), () -> {
                         open.remove(connection);
                         permits.release();
                     });

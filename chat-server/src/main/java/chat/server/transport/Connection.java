@@ -32,6 +32,10 @@ import org.slf4j.LoggerFactory;
  * <p>A client that stops reading cannot hold anyone up: offers never block, and once more than
  * {@code maxQueuedBytes} wait unwritten the connection is closed as too slow. Chats still queued when the
  * connection closes are reported unwritten, for the user each was for.
+ *
+ * <p>Closing ends the wire at once, even under a writer stuck on a client that stopped reading; only
+ * {@link #finish}, once everything queued went out and nothing is being written, lets it end politely first
+ * ({@link Wire#finished}: TLS's close_notify).
  */
 final class Connection implements Outbox {
     private static final Logger log = LoggerFactory.getLogger(Connection.class);
@@ -71,7 +75,7 @@ final class Connection implements Outbox {
     /** A TCP client's; {@code writers} runs the writer whenever there is something to send. */
     Connection(Socket socket, long maxQueuedBytes, Receipts receipts, Metrics metrics, Executor writers)
             throws IOException {
-        this(new SocketWire(socket), maxQueuedBytes, receipts, metrics, writers);
+        this(new SocketWire(socket, socket), maxQueuedBytes, receipts, metrics, writers);
     }
 
     Connection(Wire wire, long maxQueuedBytes, Receipts receipts, Metrics metrics, Executor writers) {
@@ -186,6 +190,8 @@ final class Connection implements Outbox {
         }
     }
 
+
+
     @Override
     public String remoteAddress() {
         return wire.remoteAddress();
@@ -194,14 +200,18 @@ final class Connection implements Outbox {
     /** Lets what is queued go out, waiting at most {@code grace}, then closes. */
     void finish(Duration grace) {
         CompletableFuture<Boolean> drained = new CompletableFuture<>();
+        boolean wentOut = false;
         if (enqueue(new Outgoing(new byte[0], null, 0, false, drained), false)) {
             try {
-                drained.get(grace.toMillis(), TimeUnit.MILLISECONDS);
+                wentOut = drained.get(grace.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (ExecutionException | TimeoutException e) {
                 log.debug("{} did not drain within {}", remoteAddress(), grace);
             }
+        }
+        if (wentOut && !writing.get()) {
+            wire.finished();
         }
         close();
     }

@@ -7,6 +7,7 @@ import chat.core.ProtocolException;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import javax.net.ssl.SSLSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,6 +16,7 @@ import org.slf4j.LoggerFactory;
  * connection's {@link Requests}, and again, until the client leaves. Broken input is answered and skipped; only
  * an oversized frame, which cannot be skipped safely, ends the connection. So does a client that keeps the server
  * waiting past one of its {@link ConnectionTimeouts}: it gets an error saying which, and the connection is closed.
+ * A TLS connection shakes hands first, here too, within the time a request may take to arrive whole.
  */
 final class ConnectionHandler implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(ConnectionHandler.class);
@@ -23,12 +25,18 @@ final class ConnectionHandler implements Runnable {
     private final Connection connection;
     private final TimedInput in;
     private final Requests requests;
+    /** The TLS socket the connection reads and writes through, or null for plain TCP. */
+    private final SSLSocket tls;
+    private final Duration handshakeWithin;
     private final Runnable onClosed;
 
-    ConnectionHandler(Connection connection, TimedInput in, Requests requests, Runnable onClosed) {
+    ConnectionHandler(Connection connection, TimedInput in, Requests requests, SSLSocket tls,
+                      Duration handshakeWithin, Runnable onClosed) {
         this.connection = connection;
         this.in = in;
         this.requests = requests;
+        this.tls = tls;
+        this.handshakeWithin = handshakeWithin;
         this.onClosed = onClosed;
     }
 
@@ -49,6 +57,9 @@ final class ConnectionHandler implements Runnable {
     private void serve() {
         log.debug("connection opened from {}", connection.remoteAddress());
         try {
+            if (tls != null && !handshake()) {
+                return;
+            }
             readLoop();
         } catch (IOException e) {
             log.debug("connection {} failed: {}", requests.session(), e.toString());
@@ -86,6 +97,23 @@ final class ConnectionHandler implements Runnable {
                 return;
             }
             requests.handle(frame);
+        }
+    }
+
+    /**
+     * A client that sends no TLS (nc, the original client, a port scanner) fails here at its first bytes, and one
+     * that starts a handshake and stalls is cut off by the deadline; either way only its own connection ends.
+     */
+    private boolean handshake() {
+        in.waitUntil(System.nanoTime() + handshakeWithin.toNanos());
+        try {
+            tls.startHandshake();
+            return true;
+        } catch (IOException e) {
+            log.debug("closing {}: {}", connection.remoteAddress(), in.expired()
+                    ? "no TLS handshake within " + handshakeWithin.toSeconds() + " s"
+                    : "TLS handshake failed: " + e.getMessage());
+            return false;
         }
     }
 }

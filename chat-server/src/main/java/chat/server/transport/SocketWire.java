@@ -6,16 +6,22 @@ import java.net.Socket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A TCP client's socket: lines go out as they are, newline and all, through the socket's stream. */
+/**
+ * A TCP client's socket: lines go out as they are, newline and all, through {@code stream}, the socket itself or
+ * the TLS socket over it. Closing closes {@code tcp}, the socket beneath: closing a TLS socket sends close_notify,
+ * which would wait for a writer stuck on a client that stopped reading.
+ */
 final class SocketWire implements Wire {
     private static final Logger log = LoggerFactory.getLogger(SocketWire.class);
 
-    private final Socket socket;
+    private final Socket stream;
+    private final Socket tcp;
     private final OutputStream out;
 
-    SocketWire(Socket socket) throws IOException {
-        this.socket = socket;
-        this.out = socket.getOutputStream();
+    SocketWire(Socket stream, Socket tcp) throws IOException {
+        this.stream = stream;
+        this.tcp = tcp;
+        this.out = stream.getOutputStream();
     }
 
     @Override
@@ -31,14 +37,26 @@ final class SocketWire implements Wire {
     @Override
     public void close() {
         try {
-            socket.close();
+            tcp.close();
         } catch (IOException e) {
-            log.debug("close of {} failed: {}", socket.getRemoteSocketAddress(), e.toString());
+            log.debug("close of {} failed: {}", tcp.getRemoteSocketAddress(), e.toString());
+        }
+    }
+
+    @Override
+    public void finished() {
+        if (stream != tcp) {
+            // Nothing is being written, so close_notify goes out at once and the client reads a clean end.
+            try {
+                stream.close();
+            } catch (IOException e) {
+                log.debug("TLS close of {} failed: {}", tcp.getRemoteSocketAddress(), e.toString());
+            }
         }
     }
 
     @Override
     public String remoteAddress() {
-        return String.valueOf(socket.getRemoteSocketAddress());
+        return String.valueOf(tcp.getRemoteSocketAddress());
     }
 }

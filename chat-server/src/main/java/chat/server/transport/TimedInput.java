@@ -18,10 +18,14 @@ import java.util.Arrays;
  * broken input ({@code '}'}, newline, NUL), as its last byte; what the socket delivered beyond it waits for the
  * next read. So when the frame reader returns, it holds nothing unread, and any later byte other than
  * whitespace or NUL belongs to the next request.
+ *
+ * <p>Over TLS the input is the TLS socket's and {@code tcp} the socket beneath it, whose input the sweeper shuts:
+ * TLS then fails the read (the peer sent no close_notify) and closes the connection, and that failure is the
+ * timeout too, though the client can no longer be told why.
  */
 final class TimedInput extends InputStream {
-    private final Socket socket;
     private final InputStream in;
+    private final Socket tcp;
     private final Duration frameTimeout;
     // Written by the connection's thread, read by the sweeper.
     private volatile long idleDeadlineNanos;
@@ -30,9 +34,9 @@ final class TimedInput extends InputStream {
     private byte[] held;
     private int heldPos;
 
-    TimedInput(Socket socket, Duration frameTimeout) throws IOException {
-        this.socket = socket;
-        this.in = socket.getInputStream();
+    TimedInput(InputStream in, Socket tcp, Duration frameTimeout) {
+        this.in = in;
+        this.tcp = tcp;
         this.frameTimeout = frameTimeout;
     }
 
@@ -44,6 +48,11 @@ final class TimedInput extends InputStream {
     /** The request that was being read has been read whole (or skipped as broken). */
     void frameEnded() {
         frameDeadlineNanos = 0;
+    }
+
+    /** True once a deadline has passed and the input was shut. */
+    boolean expired() {
+        return expired;
     }
 
     /** After a timeout: true when it was the request being read that took too long, not the wait for one. */
@@ -68,7 +77,14 @@ final class TimedInput extends InputStream {
             System.arraycopy(held, heldPos, b, off, n);
             heldPos += n;
         } else {
-            n = in.read(b, off, len);
+            try {
+                n = in.read(b, off, len);
+            } catch (IOException e) {
+                if (expired) {
+                    throw new SocketTimeoutException("deadline passed");
+                }
+                throw e;
+            }
             if (expired) {
                 throw new SocketTimeoutException("deadline passed");
             }
@@ -117,7 +133,7 @@ final class TimedInput extends InputStream {
         if (deadline != 0 && nowNanos - deadline >= 0 && !expired) {
             expired = true;
             try {
-                socket.shutdownInput();
+                tcp.shutdownInput();
             } catch (IOException e) {
                 // Already closed: the reader has ended or is ending anyway.
             }

@@ -14,8 +14,12 @@ interface Wire {
     /** Sends what {@link #write} buffered. */
     void flush() throws IOException;
 
-    /** Ends the connection, which also ends its reader; called once. */
+    /** Ends the connection, which also ends its reader; called once, and at once: it must not wait on a writer. */
     void close();
+
+    /** Everything went out and nothing is being written: say goodbye politely if the wire has a way (TLS). */
+    default void finished() {
+    }
 
     /** For logs and per-address limits: where the client connects from. */
     String remoteAddress();

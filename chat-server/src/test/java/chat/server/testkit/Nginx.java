@@ -10,8 +10,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * nginx running the repository's ops/nginx.conf as a child process, with the node and listen ports swapped for
- * the test's own and a prefix in a temporary directory, so it never touches the system's nginx or ports 8000
- * and 8080: its TCP balancer on {@link #port()}, its HTTP one (web client and WebSocket) on {@link #webPort()}.
+ * the test's own and a prefix in a temporary directory, so it never touches the system's nginx or ports 8000,
+ * 8443 and 8080: its TCP balancer on {@link #port()}, the same with TLS on {@link #tlsPort()} (a development
+ * certificate made in that prefix, {@link #certificates}), its HTTP one (web client and WebSocket) on
+ * {@link #webPort()}.
  */
 public final class Nginx implements AutoCloseable {
     public static final Path CONFIG = repositoryFile("ops/nginx.conf");
@@ -19,13 +21,17 @@ public final class Nginx implements AutoCloseable {
 
     private final Path prefix;
     private final int port;
+    private final int tlsPort;
     private final int webPort;
+    private final DevCertificates certificates;
     private final Process process;
 
-    private Nginx(Path prefix, int port, int webPort, Process process) {
+    private Nginx(Path prefix, int port, int tlsPort, int webPort, DevCertificates certificates, Process process) {
         this.prefix = prefix;
         this.port = port;
+        this.tlsPort = tlsPort;
         this.webPort = webPort;
+        this.certificates = certificates;
         this.process = process;
     }
 
@@ -37,28 +43,33 @@ public final class Nginx implements AutoCloseable {
     /** In front of two nodes' TCP ports and their web ports ({@code --ws-port}). */
     public static Nginx start(int nodeA, int nodeB, int webA, int webB) throws IOException {
         String config = Files.readString(CONFIG);
+        Path prefix = Files.createTempDirectory("chat-nginx-");
+        Files.createDirectories(prefix.resolve("logs"));
+        DevCertificates certificates = DevCertificates.make(prefix.resolve("tls"));
         int port = Ports.free();
+        int tlsPort = Ports.free();
         int webPort = Ports.free();
-        Map<String, Integer> swaps = Map.of("127.0.0.1:6000", nodeA, "127.0.0.1:6002", nodeB,
-                "127.0.0.1:8000", port, "127.0.0.1:6080", webA, "127.0.0.1:6082", webB, "127.0.0.1:8080", webPort);
+        Map<String, String> swaps = Map.of("127.0.0.1:6000", "127.0.0.1:" + nodeA,
+                "127.0.0.1:6002", "127.0.0.1:" + nodeB, "127.0.0.1:8000", "127.0.0.1:" + port,
+                "127.0.0.1:8443", "127.0.0.1:" + tlsPort, "127.0.0.1:6080", "127.0.0.1:" + webA,
+                "127.0.0.1:6082", "127.0.0.1:" + webB, "127.0.0.1:8080", "127.0.0.1:" + webPort,
+                "CHAT_TLS_DIR/", prefix.resolve("tls") + "/");
         for (var swap : swaps.entrySet()) {
             if (!config.contains(swap.getKey())) {
                 throw new IllegalStateException(CONFIG + " no longer mentions " + swap.getKey());
             }
-            config = config.replace(swap.getKey(), "127.0.0.1:" + swap.getValue());
+            config = config.replace(swap.getKey(), swap.getValue());
         }
         if (!Files.exists(STREAM_MODULE)) {
             config = config.replaceAll("(?m)^load_module .*$", ""); // built in, or the test fails below
         }
-        Path prefix = Files.createTempDirectory("chat-nginx-");
-        Files.createDirectories(prefix.resolve("logs"));
         Files.writeString(prefix.resolve("nginx.conf"), config);
         Process process = new ProcessBuilder("nginx", "-p", prefix + "/", "-e", prefix.resolve("logs/error.log").toString(),
                 "-c", prefix.resolve("nginx.conf").toString(), "-g", "daemon off;")
                 .redirectErrorStream(true)
                 .redirectOutput(prefix.resolve("logs/stdout.log").toFile())
                 .start();
-        Nginx nginx = new Nginx(prefix, port, webPort, process);
+        Nginx nginx = new Nginx(prefix, port, tlsPort, webPort, certificates, process);
         nginx.awaitListening();
         return nginx;
     }
@@ -70,6 +81,16 @@ public final class Nginx implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** The TLS listener, in front of the same nodes. */
+    public int tlsPort() {
+        return tlsPort;
+    }
+
+    /** The TLS listener's certificate, and the CA a client must trust for it. */
+    public DevCertificates certificates() {
+        return certificates;
     }
 
     private void awaitListening() throws IOException {
@@ -103,7 +124,7 @@ public final class Nginx implements AutoCloseable {
     }
 
     /** A file of the repository, found from the module directory the tests run in. */
-    private static Path repositoryFile(String relative) {
+    static Path repositoryFile(String relative) {
         Path dir = Path.of("").toAbsolutePath();
         while (dir != null) {
             if (Files.exists(dir.resolve(relative))) {

@@ -32,9 +32,11 @@ public final class ServerProcess implements AutoCloseable {
         this.port = port;
     }
 
-    /** A server on a free port with its embedded database in {@code dataDir}. */
-    public static ServerProcess embedded(Path dataDir) throws IOException {
-        return start(Ports.free(), "--data-dir", dataDir.toString());
+    /** A server on a free port with its embedded database in {@code dataDir}; {@code options} go to the server. */
+    public static ServerProcess embedded(Path dataDir, String... options) throws IOException {
+        List<String> all = new ArrayList<>(List.of("--data-dir", dataDir.toString()));
+        all.addAll(List.of(options));
+        return start(Ports.free(), all.toArray(String[]::new));
     }
 
     /**

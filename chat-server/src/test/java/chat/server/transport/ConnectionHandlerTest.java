@@ -102,10 +102,11 @@ class ConnectionHandlerTest {
                 .when(mailbox).unwritten(anyInt(), anyLong());
         connection = new Connection(server, 64 * 1024, mailbox, Metrics.off(),
                 task -> Thread.ofVirtual().start(task));
-        ConnectionHandler handler = new ConnectionHandler(connection, new TimedInput(server, Duration.ofSeconds(30)),
+        TimedInput in = new TimedInput(server.getInputStream(), server, Duration.ofSeconds(30));
+        ConnectionHandler handler = new ConnectionHandler(connection, in,
                 new Requests(new Session(connection, codec, Metrics.off()), codec, dispatcher,
                         ConnectionTimeouts.DEFAULTS),
-                closed::countDown);
+                null, Duration.ofSeconds(30), closed::countDown);
         Thread.ofVirtual().name("test-connection").start(handler);
     }
 
