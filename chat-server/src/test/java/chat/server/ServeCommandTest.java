@@ -122,7 +122,8 @@ class ServeCommandTest {
             assertTrue(started.contains("chat-server " + Version.current() + " starting"), started);
             assertTrue(started.contains("database: embedded, in " + tmp.toAbsolutePath()), started);
             assertTrue(started.contains("cluster: none, this node runs alone"), started);
-            assertTrue(started.contains("serving chats on 127.0.0.1:" + first.port() + "; metrics on http://127.0.0.1:"
+            assertTrue(started.contains("serving chats on 127.0.0.1:" + first.port() + " (plain TCP: passwords cross "
+                    + "the network in clear); metrics on http://127.0.0.1:"
                     + adminPort + "/metrics"), started);
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             HttpResponse<String> live = http.send(HttpRequest.newBuilder(

@@ -131,7 +131,13 @@ public final class Database implements AutoCloseable {
      */
     public String problem() {
         try (Connection connection = pool.getConnection()) {
-            return connection.isValid((int) WAIT.toSeconds()) ? null : "the database does not answer";
+            if (connection.isValid((int) WAIT.toSeconds())) {
+                return null;
+            }
+            // A connection the database dropped (it restarted) goes back to the pool, which lends it again
+            // without a check to a probe that comes within half a second: drop it, so the next probe gets a new one.
+            pool.evictConnection(connection);
+            return "the database does not answer";
         } catch (SQLException e) {
             return "the database cannot be reached: " + rootMessage(e);
         }
