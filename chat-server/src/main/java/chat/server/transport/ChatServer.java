@@ -180,11 +180,11 @@ public final class ChatServer implements AutoCloseable {
             return;
         }
         closeQuietly(listener);
-        stop(acceptor, "accept");
+        Shutdown.stop(acceptor, "accept", settings.shutdownGrace());
         sweeper.shutdownNow();
         open.keySet().forEach(Connection::close);
-        stop(connections, "connection");
-        stop(writers, "writer");
+        Shutdown.stop(connections, "connection", settings.shutdownGrace());
+        Shutdown.stop(writers, "writer", settings.shutdownGrace());
         log.info("stopped listening on {}:{}", settings.host(), listener.getLocalPort());
     }
 
@@ -201,19 +201,6 @@ public final class ChatServer implements AutoCloseable {
                 : shortest.compareTo(Duration.ofSeconds(1)) > 0 ? Duration.ofSeconds(1) : shortest;
     }
 
-    private void stop(ExecutorService threads, String what) {
-        threads.shutdown();
-        try {
-            if (!threads.awaitTermination(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
-                log.warn("{} threads still running after the shutdown grace of {} ms; interrupting them", what,
-                        settings.shutdownGrace().toMillis());
-                threads.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            threads.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
-    }
 
     private static void closeQuietly(AutoCloseable closeable) {
         try {

@@ -156,23 +156,10 @@ public final class WebSocketServer implements AutoCloseable {
         }
         sweeper.shutdownNow();
         open.forEach(link -> enders.execute(link::end));
-        stop(enders, "WebSocket");
+        Shutdown.stop(enders, "WebSocket", settings.shutdownGrace());
         server.stop();
-        stop(writers, "WebSocket writer");
+        Shutdown.stop(writers, "WebSocket writer", settings.shutdownGrace());
         log.info("stopped the web client and WebSocket on {}:{}", settings.host(), port);
     }
 
-    private void stop(ExecutorService threads, String what) {
-        threads.shutdown();
-        try {
-            if (!threads.awaitTermination(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
-                log.warn("{} threads still running after the shutdown grace of {} ms; interrupting them", what,
-                        settings.shutdownGrace().toMillis());
-                threads.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            threads.shutdownNow();
-            Thread.currentThread().interrupt();
-        }
-    }
 }
