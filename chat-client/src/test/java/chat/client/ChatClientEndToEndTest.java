@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chat.server.testkit.ServerProcess;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,8 +16,6 @@ import org.junit.jupiter.api.io.TempDir;
  * user would read.
  */
 class ChatClientEndToEndTest {
-    private static final Pattern ID = Pattern.compile("with id (\\d+)");
-    private static final Pattern GROUP_ID = Pattern.compile("joingroup (\\d+)");
 
     @TempDir
     static Path dir;
@@ -43,8 +39,8 @@ class ChatClientEndToEndTest {
         ScriptedClient ming = new ScriptedClient("ming", server.port());
         alice.expect("connected to 127.0.0.1:" + server.port());
 
-        int a = register(alice, "alice", "pw-a");
-        int m = register(ming, "小明", "pw-m");
+        int a = alice.register("alice", "pw-a");
+        int m = ming.register("小明", "pw-m");
         alice.send("login " + a + " pw-a");
         alice.expect("logged in as alice (id " + a + ")");
         alice.expect("Friends: none yet");
@@ -66,7 +62,7 @@ class ChatClientEndToEndTest {
                 "friendship is mutual, alice is on, and her chat is unread");
 
         alice.send("creategroup 开发组 backend folks");
-        int g = number(GROUP_ID, alice.expect("created group ["));
+        int g = alice.expectCreatedGroup();
         ming.send("addgroup:" + g);
         ming.expect("joined group [" + g + "]开发组 (2 members)");
         alice.expect("[" + m + "]小明 joined group [" + g + "]开发组");
@@ -121,7 +117,7 @@ class ChatClientEndToEndTest {
         carol.expectOnStderr("error: log in first: login NAME|ID [PASSWORD], or register NAME [PASSWORD]");
         carol.send("login 999999 nope");
         carol.expectOnStderr("error: id or password is invalid!");
-        int c = register(carol, "carol", "pw-c");
+        int c = carol.register("carol", "pw-c");
         carol.send("register carol 'other'");
         assertTrue(carol.expectOnStderr("error: ").contains("taken"), "a taken name is refused");
         carol.send("login " + c + " pw-c");
@@ -150,7 +146,7 @@ class ChatClientEndToEndTest {
     @Test
     void aScriptStopsAtItsFirstFailedCommandAndExitsFour() throws Exception {
         ScriptedClient dave = new ScriptedClient("dave", server.port());
-        int d = register(dave, "dave", "pw-d");
+        int d = dave.register("dave", "pw-d");
         dave.send("login " + d);
         dave.send("wrong password");
         dave.send("creategroup never-made");
@@ -164,7 +160,7 @@ class ChatClientEndToEndTest {
     @Test
     void aScriptWithoutFailuresExitsZeroWithNothingOnStderr() throws Exception {
         ScriptedClient erin = new ScriptedClient("erin", server.port());
-        int e = register(erin, "erin", "pw-e");
+        int e = erin.register("erin", "pw-e");
         erin.send("login " + e + " pw-e");
         erin.expect("logged in as erin");
         erin.send("quit");
@@ -177,15 +173,15 @@ class ChatClientEndToEndTest {
     void sentChatsNameTheirRecipientAndSayWhenOneIsKeptForAnOfflineFriend() throws Exception {
         ScriptedClient fay = new ScriptedClient("fay", server.port());
         ScriptedClient gus = new ScriptedClient("gus", server.port());
-        int f = register(fay, "fay", "pw-f");
-        int g = register(gus, "gus", "pw-g");
-        int h = register(fay, "hal", "pw-h");
+        int f = fay.register("fay", "pw-f");
+        int g = gus.register("gus", "pw-g");
+        int h = fay.register("hal", "pw-h");
         fay.send("login " + f + " pw-f");
         fay.expect("logged in as fay");
         gus.send("login " + g + " pw-g");
         gus.expect("logged in as gus");
         fay.send("creategroup \"fay's group\" 'where we meet'");
-        int group = number(GROUP_ID, fay.expect("created group ["));
+        int group = fay.expectCreatedGroup();
         gus.send("joingroup " + group);
         gus.expect("joined group [" + group + "]fay's group (2 members)");
         fay.send("groups");
@@ -206,16 +202,5 @@ class ChatClientEndToEndTest {
             client.expect("bye");
             assertEquals(0, client.exit(), client.transcript());
         }
-    }
-
-    private static int register(ScriptedClient client, String name, String password) throws InterruptedException {
-        client.send("register " + name + " '" + password + "'");
-        return number(ID, client.expect("registered " + name + " with id "));
-    }
-
-    private static int number(Pattern pattern, String line) {
-        Matcher matcher = pattern.matcher(line);
-        assertTrue(matcher.find(), line);
-        return Integer.parseInt(matcher.group(1));
     }
 }

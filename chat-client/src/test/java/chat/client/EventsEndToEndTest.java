@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import chat.server.testkit.ServerProcess;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,8 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
  * password changes.
  */
 class EventsEndToEndTest {
-    private static final Pattern ID = Pattern.compile("with id (\\d+)");
-    private static final Pattern GROUP_ID = Pattern.compile("joingroup (\\d+)");
 
     @TempDir
     static Path dir;
@@ -42,8 +38,8 @@ class EventsEndToEndTest {
     void eachSeesTheOthersChangesAsTheyHappenByName() throws Exception {
         ScriptedClient alice = new ScriptedClient("alice", server.port());
         ScriptedClient bob = new ScriptedClient("bob", server.port());
-        int a = register(alice, "alice", "pw-a");
-        int b = register(bob, "bob", "pw-b");
+        int a = alice.register("alice", "pw-a");
+        int b = bob.register("bob", "pw-b");
         alice.send("login alice pw-a");
         alice.expect("logged in as alice (id " + a + ")");
         bob.send("login bob");
@@ -71,7 +67,7 @@ class EventsEndToEndTest {
         bob.expect("[" + a + "]alice said: see you later");
 
         alice.send("creategroup team 'the team'");
-        int g = number(GROUP_ID, alice.expect("created group ["));
+        int g = alice.expectCreatedGroup();
         bob.send("joingroup " + g);
         bob.expect("joined group [" + g + "]team (2 members)");
         alice.expect("[" + b + "]bob joined group [" + g + "]team");
@@ -111,7 +107,7 @@ class EventsEndToEndTest {
     @Test
     void unknownNamesAreClearErrors() throws Exception {
         ScriptedClient carol = new ScriptedClient("carol", server.port(), "--keep-going");
-        register(carol, "carol", "pw-c");
+        carol.register("carol", "pw-c");
         carol.send("login nobody-by-that-name pw-c");
         carol.expectOnStderr("error: id or password is invalid!");
         carol.send("login carol pw-c");
@@ -128,16 +124,5 @@ class EventsEndToEndTest {
         carol.expect("bye");
         assertEquals(4, carol.exit());
         assertTrue(carol.transcript().contains("logged out"), carol.transcript());
-    }
-
-    private static int register(ScriptedClient client, String name, String password) throws InterruptedException {
-        client.send("register " + name + " '" + password + "'");
-        return number(ID, client.expect("registered " + name + " with id "));
-    }
-
-    private static int number(Pattern pattern, String line) {
-        Matcher matcher = pattern.matcher(line);
-        assertTrue(matcher.find(), line);
-        return Integer.parseInt(matcher.group(1));
     }
 }

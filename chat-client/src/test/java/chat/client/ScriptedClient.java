@@ -1,5 +1,6 @@
 package chat.client;
 
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.ByteArrayOutputStream;
@@ -13,6 +14,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code chat-client} run in-process in its non-interactive mode, as {@code printf ... | chat-client} would:
@@ -23,6 +26,8 @@ final class ScriptedClient {
     private static final long WAIT_SECONDS = 10;
     private static final byte[] END = new byte[0];
     static final String STDERR = "2> ";
+    private static final Pattern REGISTERED_ID = Pattern.compile("with id (\\d+)");
+    private static final Pattern CREATED_GROUP_ID = Pattern.compile("joingroup (\\d+)");
 
     private final String name;
     private final BlockingQueue<byte[]> input = new LinkedBlockingQueue<>();
@@ -77,6 +82,23 @@ final class ScriptedClient {
     }
 
     /** Like {@link #expect}, for a line written to stderr; returned without {@link #STDERR}. */
+    /** Registers {@code name} (the password quoted, so it may hold spaces) and returns the id the client reports. */
+    int register(String name, String password) throws InterruptedException {
+        send("register " + name + " '" + password + "'");
+        return number(REGISTERED_ID, expect("registered " + name + " with id "));
+    }
+
+    /** Waits for the line a group creation prints and returns the new group's id. */
+    int expectCreatedGroup() throws InterruptedException {
+        return number(CREATED_GROUP_ID, expect("created group ["));
+    }
+
+    private static int number(Pattern pattern, String line) {
+        Matcher matcher = pattern.matcher(line);
+        assertTrue(matcher.find(), line);
+        return Integer.parseInt(matcher.group(1));
+    }
+
     String expectOnStderr(String fragment) throws InterruptedException {
         return expect(fragment, STDERR).substring(STDERR.length());
     }

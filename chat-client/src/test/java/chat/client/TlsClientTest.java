@@ -7,8 +7,6 @@ import chat.server.testkit.DevCertificates;
 import chat.server.testkit.Nginx;
 import chat.server.testkit.ServerProcess;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,7 +18,6 @@ import org.junit.jupiter.api.io.TempDir;
  * what a user is told when the certificate is not trusted or the port speaks no TLS.
  */
 class TlsClientTest {
-    private static final Pattern ID = Pattern.compile("with id (\\d+)");
 
     @TempDir
     static Path dir;
@@ -52,8 +49,8 @@ class TlsClientTest {
         ScriptedClient ann = new ScriptedClient("ann", tlsServer.port(), "--tls", "--ca", ca);
         ScriptedClient bo = new ScriptedClient("bo", tlsServer.port(), "--tls", "--ca", ca);
         ann.expect("connected to 127.0.0.1:" + tlsServer.port() + " over TLS");
-        int a = register(ann, "ann");
-        int b = register(bo, "bo");
+        int a = ann.register("ann", "pw");
+        int b = bo.register("bo", "pw");
         ann.send("login " + a + " pw");
         ann.expect("logged in as ann");
         bo.send("login " + b + " pw");
@@ -74,7 +71,7 @@ class TlsClientTest {
         ScriptedClient cy = new ScriptedClient("cy", nginx.tlsPort(), "--tls", "--ca",
                 nginx.certificates().ca().toString());
         cy.expect("connected to 127.0.0.1:" + nginx.tlsPort() + " over TLS");
-        int c = register(cy, "cy");
+        int c = cy.register("cy", "pw");
         cy.send("login " + c + " pw");
         cy.expect("logged in as cy (id " + c + ")");
         cy.send("quit");
@@ -107,12 +104,5 @@ class TlsClientTest {
         ScriptedClient flo = new ScriptedClient("flo", plainServer.port(), "--ca", certificates.ca().toString());
 
         assertEquals(2, flo.exit());
-    }
-
-    private static int register(ScriptedClient client, String name) throws InterruptedException {
-        client.send("register " + name + " 'pw'");
-        Matcher id = ID.matcher(client.expect("registered " + name + " with id "));
-        assertTrue(id.find());
-        return Integer.parseInt(id.group(1));
     }
 }
