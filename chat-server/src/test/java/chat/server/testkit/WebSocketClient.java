@@ -1,15 +1,11 @@
 package chat.server.testkit;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
-import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -17,22 +13,17 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Predicate;
 
 /**
  * A client of a node's WebSocket ({@code --ws-port}) built on the JDK's own WebSocket client, as a browser would
- * use it: one JSON object per text message. Like {@link RawClient}, the request helpers add a {@code seq}, and
- * every wait is bounded by five seconds.
+ * use it: one JSON object per text message. The request helpers are {@link JsonClient}'s, as for
+ * {@link RawClient}.
  */
-public final class WebSocketClient implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration WAIT = Duration.ofSeconds(5);
-
+public final class WebSocketClient extends JsonClient {
     private final HttpClient http = HttpClient.newHttpClient();
     private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
     private final CompletableFuture<Integer> closed = new CompletableFuture<>();
     private final WebSocket socket;
-    private int seq;
 
     /** Connects to {@code ws://127.0.0.1:PORT/ws}, as a page of that origin would. */
     public WebSocketClient(int port) throws IOException {
@@ -50,6 +41,11 @@ public final class WebSocketClient implements AutoCloseable {
         }
     }
 
+    @Override
+    void send(String json) throws IOException {
+        sendText(json);
+    }
+
     public void sendText(String text) throws IOException {
         await(socket.sendText(text, true));
     }
@@ -58,14 +54,8 @@ public final class WebSocketClient implements AutoCloseable {
         await(socket.sendBinary(ByteBuffer.wrap(bytes), true));
     }
 
-    /** Sends the request made of {@code fields} with the next {@code seq} added, and returns that seq. */
-    public int request(String fields) throws IOException {
-        int s = ++seq;
-        sendText("{" + fields + ",\"seq\":" + s + "}");
-        return s;
-    }
-
     /** The next message from the server; fails after five seconds. */
+    @Override
     public JsonNode read() throws IOException {
         try {
             String text = received.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -78,38 +68,6 @@ public final class WebSocketClient implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IOException(e);
         }
-    }
-
-    public JsonNode readUntil(Predicate<JsonNode> wanted) throws IOException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            JsonNode message = read();
-            if (wanted.test(message)) {
-                return message;
-            }
-        }
-        throw new IOException("no matching message within " + WAIT);
-    }
-
-    public JsonNode answer(int s) throws IOException {
-        return readUntil(m -> m.path("seq").asInt(-1) == s);
-    }
-
-    public JsonNode push(int msgid) throws IOException {
-        return readUntil(m -> m.path("msgid").asInt() == msgid && !m.has("seq"));
-    }
-
-    public int register(String name) throws IOException {
-        JsonNode ack = answer(request("\"msgid\":4,\"name\":\"" + name + "\",\"password\":\"" + RawClient.PASSWORD
-                + "\""));
-        assertEquals(0, ack.path("errno").asInt(-1), ack.toString());
-        return ack.get("id").intValue();
-    }
-
-    public JsonNode loginOk(int id) throws IOException {
-        JsonNode ack = answer(request("\"msgid\":1,\"id\":" + id + ",\"password\":\"" + RawClient.PASSWORD + "\""));
-        assertEquals(0, ack.path("errno").asInt(-1), ack.toString());
-        return ack;
     }
 
     /** The close code the server sent, once it closed the WebSocket (within five seconds). */
