@@ -38,6 +38,8 @@ import org.slf4j.LoggerFactory;
  * ({@link Wire#finished}: TLS's close_notify).
  */
 final class Connection implements Outbox {
+    /** How long a connection that ends, whatever carries it, still lets its queued lines out. */
+    static final Duration FINISH_GRACE = Duration.ofSeconds(2);
     private static final Logger log = LoggerFactory.getLogger(Connection.class);
 
     /**

@@ -20,7 +20,6 @@ import org.slf4j.LoggerFactory;
  */
 final class ConnectionHandler implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(ConnectionHandler.class);
-    private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
 
     private final Connection connection;
     private final TimedInput in;
@@ -47,7 +46,7 @@ final class ConnectionHandler implements Runnable {
         } finally {
             String who = requests.session().toString();
             requests.ended();
-            connection.finish(CLOSE_GRACE);
+            connection.finish(Connection.FINISH_GRACE);
             onClosed.run();
             log.debug("connection closed: {}", who);
         }

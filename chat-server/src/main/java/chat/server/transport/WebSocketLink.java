@@ -13,7 +13,6 @@ import io.helidon.websocket.WsListener;
 import io.helidon.websocket.WsSession;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
@@ -35,7 +34,6 @@ import org.slf4j.LoggerFactory;
  */
 final class WebSocketLink implements WsListener {
     private static final Logger log = LoggerFactory.getLogger(WebSocketLink.class);
-    private static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
 
     private final Codec codec;
     private final Dispatcher dispatcher;
@@ -212,7 +210,7 @@ final class WebSocketLink implements WsListener {
         String who = requests.session().toString();
         try {
             requests.ended();
-            connection.finish(CLOSE_GRACE);
+            connection.finish(Connection.FINISH_GRACE);
         } finally {
             closed.accept(this);
             log.debug("WebSocket closed: {}", who);
