@@ -2,12 +2,13 @@
 # One benchmark run: starts a fresh chat server pinned to CPU 1, runs `chat-bench` pinned to CPU 0
 # against it (with --server-pid), then stops the server. Prints the git commit and the tool's report.
 #
-#   ops/bench-run.sh [--db h2|mariadb] [--iterations N] [--port P] [--jfr FILE] [--heap SIZE]
+#   ops/bench-run.sh [--db sqlite|mariadb|h2] [--iterations N] [--port P] [--jfr FILE] [--heap SIZE]
 #                    [--nodes 1|2] [--keep-db] [--no-aot] -- <bench args>
 #   e.g. ops/bench-run.sh --db mariadb -- chat --users 1000 --rate 40000 --duration 30
 #
 # MariaDB runs get a fresh utf8mb4 database bench_<port> (--keep-db reuses it, e.g. for users registered by an
-# earlier run with --user-file); H2 runs a fresh data dir under /tmp.
+# earlier run with --user-file); sqlite (the embedded default) runs a fresh data dir under /tmp, and so does h2,
+# the embedded store before SQLite, kept for comparison.
 # --nodes 2 (MariaDB only) starts a two-node cluster, both nodes pinned to CPU 1, sharing bench_<port> and
 # Redis (BENCH_REDIS, default redis://127.0.0.1:6379, a fresh key prefix per run) on ports P and P+1, and
 # passes both as --target and --server-pid: the tool puts user i on target i mod 2 and pairs i with i^1, so
@@ -19,7 +20,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source ops/java-home.sh
-db=h2 iterations=1000 port=6100 jfr="" heap="" nodes=1 keep_db=0 aot=1
+db=sqlite iterations=1000 port=6100 jfr="" heap="" nodes=1 keep_db=0 aot=1
 while [ $# -gt 0 ]; do
     case "$1" in
         --db) db=$2; shift 2 ;;
@@ -52,8 +53,13 @@ if [ "$db" = mariadb ]; then
         mysql -h127.0.0.1 -uroot -e "DROP DATABASE IF EXISTS bench_$port; CREATE DATABASE bench_$port CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
     fi
     server_args+=(--db-url "jdbc:mysql://127.0.0.1:3306/bench_$port" --db-user root)
-else
+elif [ "$db" = h2 ]; then
+    server_args+=(--db-url "jdbc:h2:file:$work/data/chat;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_ON_EXIT=FALSE"
+        --db-user sa --db-pool-size 8)
+elif [ "$db" = sqlite ]; then
     server_args+=(--data-dir "$work/data")
+else
+    echo "--db must be sqlite, mariadb or h2" >&2; exit 2
 fi
 server_args+=(${BENCH_SERVER_ARGS:-})
 jvm_args=(${BENCH_SERVER_JVM_ARGS:-})

@@ -72,7 +72,13 @@ public final class ChatNode implements AutoCloseable {
      * a chat the database has not taken within 2 s fails, so senders hear of an outage quickly.
      */
     private static final BatchingChatStore.Settings HISTORY = new BatchingChatStore.Settings(2, 500,
-            Duration.ofSeconds(1), Duration.ofSeconds(2));
+            Duration.ofSeconds(1), Duration.ofSeconds(2), false);
+    /**
+     * The embedded SQLite store has one write lock, which a transaction holds from its start: one writer, which
+     * ends its transaction after each batch so that registrations and cursor moves get their turn between.
+     */
+    private static final BatchingChatStore.Settings EMBEDDED_HISTORY = new BatchingChatStore.Settings(1, 500,
+            Duration.ofSeconds(1), Duration.ofSeconds(2), true);
 
     /**
      * Everything a node is started with. {@code maxConnections} 0 takes as many as the open-file limit leaves
@@ -174,7 +180,8 @@ public final class ChatNode implements AutoCloseable {
                     : Cluster.redis(settings.cluster(), mailbox, metrics);
             started.add(cluster);
             MessageIds ids = new MessageIds(clock, cluster::slot, chats.maxId());
-            BatchingChatStore history = BatchingChatStore.start(database.jdbi(), ids, HISTORY, metrics);
+            BatchingChatStore history = BatchingChatStore.start(database.jdbi(), ids,
+                    settings.database().isSqlite() ? EMBEDDED_HISTORY : HISTORY, metrics);
             started.add(history);
 
             PasswordGate passwords = new PasswordGate(new PasswordHasher(settings.passwordIterations()),

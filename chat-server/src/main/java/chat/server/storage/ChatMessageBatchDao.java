@@ -3,6 +3,7 @@ package chat.server.storage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.List;
 import org.jdbi.v3.sqlobject.SqlObject;
@@ -10,7 +11,8 @@ import org.jdbi.v3.sqlobject.SqlObject;
 /**
  * Inserts many chat messages in one statement (Connector/J rewrites the batch into one multi-row INSERT). Each
  * chat brings its id (see {@link MessageIds}), so no generated keys come back. Written against JDBC rather than
- * with {@code @SqlBatch}, whose per-row argument lookup cost more server CPU than the insert itself.
+ * with {@code @SqlBatch}, whose per-row argument lookup cost more server CPU than the insert itself. The time goes
+ * as a Timestamp, which every driver stores as a time (sqlite-jdbc stores a LocalDateTime as text).
  */
 public interface ChatMessageBatchDao extends SqlObject {
     String INSERT = "INSERT INTO chatmessage (id, sender_id, recipient_id, group_id, body, sent_at) "
@@ -26,7 +28,7 @@ public interface ChatMessageBatchDao extends SqlObject {
                 setNullableInt(insert, 3, chat.chat().recipientId());
                 setNullableInt(insert, 4, chat.chat().groupId());
                 insert.setString(5, chat.chat().body());
-                insert.setObject(6, chat.chat().sentAt());
+                insert.setTimestamp(6, Timestamp.valueOf(chat.chat().sentAt()));
                 insert.addBatch();
             }
             insert.executeBatch();

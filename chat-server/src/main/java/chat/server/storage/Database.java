@@ -5,10 +5,17 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.Locale;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.argument.AbstractArgumentFactory;
+import org.jdbi.v3.core.argument.Argument;
+import org.jdbi.v3.core.config.ConfigRegistry;
 import org.jdbi.v3.core.mapper.reflect.ConstructorMapper;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 
@@ -23,6 +30,8 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 public final class Database implements AutoCloseable {
     /** SQL migrations from migrations/, and the few that must be Java (see storage.migration). */
     private static final String[] MIGRATIONS = {"classpath:db/migration", "classpath:chat/server/storage/migration"};
+    /** The embedded SQLite store's migrations (migrations/sqlite/), which begin at version 6. */
+    private static final String[] SQLITE_MIGRATIONS = {"classpath:db/sqlite"};
     /**
      * The longest a request waits on the database: for a pooled connection (HikariCP's connectionTimeout), and on
      * MySQL/MariaDB for a new connection (connectTimeout) and for each answer (socketTimeout), unless the URL sets
@@ -32,23 +41,51 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource pool;
     private final Jdbi jdbi;
+    /** Held while open when the database is an embedded file; null otherwise. */
+    private final DataFileLock fileLock;
 
-    private Database(HikariDataSource pool, Jdbi jdbi) {
+    private Database(HikariDataSource pool, Jdbi jdbi, DataFileLock fileLock) {
         this.pool = pool;
         this.jdbi = jdbi;
+        this.fileLock = fileLock;
     }
 
     /** Connects, applies pending migrations and returns the database; throws {@link IllegalStateException} if it can't. */
     public static Database open(DatabaseSettings settings) {
-        HikariDataSource pool = connect(settings, false);
-        // Migrations get a pool of their own without the answer timeout: one may run longer than any request.
-        try (HikariDataSource migrating = connect(settings, true)) {
-            Flyway.configure().dataSource(migrating).locations(MIGRATIONS).load().migrate();
+        Path sqliteFile = settings.isSqlite() ? sqliteFile(settings.url()) : null;
+        DataFileLock fileLock;
+        try {
+            fileLock = sqliteFile == null ? null : DataFileLock.acquire(sqliteFile);
         } catch (RuntimeException e) {
-            pool.close();
-            throw new IllegalStateException("Cannot migrate " + settings + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot connect to " + settings + ": " + e.getMessage(), e);
         }
-        return new Database(pool, createJdbi(pool));
+        try {
+            HikariDataSource pool = connect(settings, false);
+            // Migrations get a pool of their own without the answer timeout: one may run longer than any request.
+            try (HikariDataSource migrating = connect(settings, true)) {
+                Flyway.configure().dataSource(migrating)
+                        .locations(settings.isSqlite() ? SQLITE_MIGRATIONS : MIGRATIONS)
+                        .load().migrate();
+            } catch (RuntimeException e) {
+                pool.close();
+                throw new IllegalStateException("Cannot migrate " + settings + ": " + e.getMessage(), e);
+            }
+            return new Database(pool, createJdbi(pool, settings.isSqlite()), fileLock);
+        } catch (RuntimeException e) {
+            if (fileLock != null) {
+                fileLock.close();
+            }
+            throw e;
+        }
+    }
+
+    /** The file of a {@code jdbc:sqlite:} URL, or null when it names none (in memory). */
+    static Path sqliteFile(String url) {
+        String name = url.substring("jdbc:sqlite:".length());
+        int query = name.indexOf('?');
+        name = query < 0 ? name : name.substring(0, query);
+        name = name.startsWith("file:") ? name.substring("file:".length()) : name;
+        return name.isEmpty() || name.startsWith(":memory:") ? null : Path.of(name).toAbsolutePath();
     }
 
     private static HikariDataSource connect(DatabaseSettings settings, boolean forMigrations) {
@@ -65,6 +102,8 @@ public final class Database implements AutoCloseable {
         String url = settings.url().toLowerCase(Locale.ROOT);
         if (url.startsWith("jdbc:mysql:")) {
             addConnectorJDefaults(config, url, forMigrations);
+        } else if (settings.isSqlite()) {
+            addSqliteDefaults(config, url);
         }
         try {
             return new HikariDataSource(config);
@@ -88,17 +127,46 @@ public final class Database implements AutoCloseable {
         setUnlessInUrl(config, url, "cachePrepStmts", "true");
     }
 
+    /** sqlite-jdbc pragmas (given as connection properties) the URL ({@code url}, lower-cased) does not set. */
+    private static void addSqliteDefaults(HikariConfig config, String url) {
+        // Readers do not block the writer nor it them, and a commit appends to the log without an fsync
+        // (a power cut may lose the last commits, never the file); the log is folded back in as it grows.
+        setUnlessInUrl(config, url, "journal_mode", "WAL");
+        setUnlessInUrl(config, url, "synchronous", "NORMAL");
+        // SQLite checks REFERENCES only when asked to, per connection.
+        setUnlessInUrl(config, url, "foreign_keys", "true");
+        // One writer at a time: a transaction takes the write lock when it begins, and waits for it up to WAIT,
+        // instead of failing at its first write when another writer committed since it began reading.
+        setUnlessInUrl(config, url, "transaction_mode", "IMMEDIATE");
+        setUnlessInUrl(config, url, "busy_timeout", Long.toString(WAIT.toMillis()));
+    }
+
     private static void setUnlessInUrl(HikariConfig config, String url, String property, String value) {
         if (!url.contains(property.toLowerCase(Locale.ROOT) + "=")) {
             config.addDataSourceProperty(property, value);
         }
     }
 
-    private static Jdbi createJdbi(HikariDataSource pool) {
+    private static Jdbi createJdbi(HikariDataSource pool, boolean sqlite) {
         Jdbi jdbi = Jdbi.create(pool).installPlugin(new SqlObjectPlugin());
         for (Class<?> row : new Class<?>[] {UserRow.class, UserRef.class, GroupRow.class, MemberRow.class,
                 ChatRow.class}) {
             jdbi.registerRowMapper(ConstructorMapper.factory(row));
+        }
+        if (sqlite) {
+            // Jdbi passes a LocalDateTime to setObject, which sqlite-jdbc stores as ISO text that it cannot read
+            // back as a time and that compares wrongly once seconds are left out; a Timestamp it stores as
+            // milliseconds (see migrations/sqlite), which compare as times do.
+            jdbi.registerArgument(new AbstractArgumentFactory<LocalDateTime>(Types.TIMESTAMP) {
+                @Override
+                protected Argument build(LocalDateTime value, ConfigRegistry config) {
+                    return (position, statement, context) -> statement.setTimestamp(position, Timestamp.valueOf(value));
+                }
+            });
+            jdbi.registerColumnMapper(LocalDateTime.class, (rows, column, context) -> {
+                Timestamp time = rows.getTimestamp(column);
+                return time == null ? null : time.toLocalDateTime();
+            });
         }
         return jdbi;
     }
@@ -146,5 +214,8 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
+        if (fileLock != null) {
+            fileLock.close();
+        }
     }
 }

@@ -1,6 +1,8 @@
 package chat.server.storage;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -11,6 +13,11 @@ public record DatabaseSettings(String url, String user, String password, int poo
      * many virtual threads on a small machine; more would only queue in the DB.
      */
     public static final int DEFAULT_POOL_SIZE = 8;
+
+    /** The embedded store's file in the data directory. */
+    public static final String SQLITE_FILE = "chat.db";
+    /** The file of the H2 store that was the embedded default before SQLite. */
+    static final String H2_FILE = "chat.mv.db";
 
     private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)(password=)[^&;]*");
 
@@ -24,14 +31,29 @@ public record DatabaseSettings(String url, String user, String password, int poo
     }
 
     /**
-     * The embedded H2 database kept in {@code dataDir}. MySQL mode with lower-cased identifiers lets the DAOs'
-     * MySQL SQL, backquoted {@code `user`} included, run unchanged. The server closes the pool itself as the last
-     * step of its ordered stop, so H2 must not close the database earlier from its own shutdown hook.
+     * The embedded database kept in {@code dataDir}: SQLite in {@code chat.db}, or, when the directory already
+     * holds the H2 store that came before it ({@code chat.mv.db}) and no SQLite one, that H2 store, so an
+     * upgrade keeps its users and history. H2 runs in MySQL mode with lower-cased identifiers, so the MySQL
+     * migrations and the DAOs' SQL run on it unchanged, and must not close itself from its own shutdown hook:
+     * the server closes the pool as the last step of its ordered stop.
      */
     public static DatabaseSettings embedded(Path dataDir, int poolSize) {
-        Path file = dataDir.toAbsolutePath().resolve("chat");
-        return new DatabaseSettings("jdbc:h2:file:" + file + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_ON_EXIT=FALSE",
-                "sa", "", poolSize);
+        Path dir = dataDir.toAbsolutePath();
+        if (Files.exists(dir.resolve(H2_FILE)) && !Files.exists(dir.resolve(SQLITE_FILE))) {
+            return h2(dir, poolSize);
+        }
+        return new DatabaseSettings("jdbc:sqlite:" + dir.resolve(SQLITE_FILE), "", "", poolSize);
+    }
+
+    /** The H2 store in {@code dataDir}, as {@link #embedded} opens one that is there already. */
+    public static DatabaseSettings h2(Path dataDir, int poolSize) {
+        return new DatabaseSettings("jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("chat")
+                + ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DB_CLOSE_ON_EXIT=FALSE", "sa", "", poolSize);
+    }
+
+    /** True for SQLite (the embedded default), whose one write lock its writers take turns at. */
+    public boolean isSqlite() {
+        return url.toLowerCase(Locale.ROOT).startsWith("jdbc:sqlite:");
     }
 
     /** The URL with any password in it masked, for logs. */

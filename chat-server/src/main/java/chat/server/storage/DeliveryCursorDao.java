@@ -10,7 +10,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 /**
  * How far each user has received their chats: every chat for them with a larger {@code mid} has not reached
  * them yet (see {@code migrations/V4__delivery_cursor.sql}). Several nodes may move one user's cursor, so
- * every change is relative: forward only with GREATEST, back only with LEAST, or compare-and-set.
+ * every change is relative: forward only, back only, or compare-and-set, each in one UPDATE's WHERE.
  */
 public interface DeliveryCursorDao {
 
@@ -21,7 +21,7 @@ public interface DeliveryCursorDao {
     void insert(@Bind("userId") int userId, @Bind("mid") long mid);
 
     /** Moves each user's cursor forward to the given mid, never back. */
-    @SqlBatch("UPDATE delivery_cursor SET mid = GREATEST(mid, :mid) WHERE userid = :userId")
+    @SqlBatch("UPDATE delivery_cursor SET mid = :mid WHERE userid = :userId AND mid < :mid")
     void advance(@Bind("userId") List<Integer> userIds, @Bind("mid") List<Long> mids);
 
     /**
@@ -32,6 +32,6 @@ public interface DeliveryCursorDao {
     int[] move(@Bind("userId") List<Integer> userIds, @Bind("from") List<Long> from, @Bind("to") List<Long> to);
 
     /** Moves the cursor back to {@code mid}, if it is beyond: a chat up to there has not reached the user. */
-    @SqlUpdate("UPDATE delivery_cursor SET mid = LEAST(mid, :mid) WHERE userid = :userId")
+    @SqlUpdate("UPDATE delivery_cursor SET mid = :mid WHERE userid = :userId AND mid > :mid")
     void rewind(@Bind("userId") int userId, @Bind("mid") long mid);
 }

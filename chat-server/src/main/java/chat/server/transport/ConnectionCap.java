@@ -13,7 +13,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class ConnectionCap {
     private static final Logger log = LoggerFactory.getLogger(ConnectionCap.class);
-    /** Opened after start-up besides the database pool: Redis connections, H2 and log files, the JDK's own. */
+    /**
+     * Opened after start-up besides the database pool: Redis connections, the embedded database's and log files,
+     * the JDK's own.
+     */
     static final int SLACK = 64;
 
     private final long maxDescriptors;

@@ -52,8 +52,8 @@ class BatchingChatStoreTest {
     @BeforeEach
     void attach() {
         db = DATABASES.get(backend).database();
-        chats = BatchingChatStore.start(db.jdbi(), IDS, new Settings(2, 100, Duration.ZERO, MAX_WAIT),
-                Metrics.off());
+        chats = BatchingChatStore.start(db.jdbi(), IDS,
+                new Settings(2, 100, Duration.ZERO, MAX_WAIT, backend == Backend.SQLITE), Metrics.off());
         history = db.dao(ChatMessageDao.class);
         ann = Fixtures.newUser(db, "ann");
         ben = Fixtures.newUser(db, "ben");
@@ -108,7 +108,7 @@ class BatchingChatStoreTest {
     void aWriterWhoseConnectionTheDatabaseClosedOpensAnotherInsteadOfFailingChats() throws Exception {
         assumeTrue(backend == Backend.MARIADB, "only a server database closes idle connections");
         try (BatchingChatStore oneWriter = BatchingChatStore.start(db.jdbi(), IDS,
-                new Settings(1, 100, Duration.ZERO, MAX_WAIT), Metrics.off())) {
+                new Settings(1, 100, Duration.ZERO, MAX_WAIT, backend == Backend.SQLITE), Metrics.off())) {
             oneWriter.store(new NewChat(ann.id(), ben.id(), null, "first", NOON)).committed().get(10, TimeUnit.SECONDS);
             // What wait_timeout or a restart does: every connection to this test's database is gone.
             db.jdbi().useHandle(h -> h.createQuery("SELECT ID FROM information_schema.PROCESSLIST "
@@ -152,7 +152,7 @@ class BatchingChatStoreTest {
     void aRowTheDatabaseRefusesFailsAloneAndEveryOtherChatOfItsBatchIsStored() throws Exception {
         // One writer, so the chats queued together go in one batch.
         try (BatchingChatStore oneWriter = BatchingChatStore.start(db.jdbi(), IDS,
-                new Settings(1, 100, Duration.ZERO, MAX_WAIT), Metrics.off())) {
+                new Settings(1, 100, Duration.ZERO, MAX_WAIT, backend == Backend.SQLITE), Metrics.off())) {
             List<StoredChat> good = new ArrayList<>();
             StoredChat bad = null;
             for (int i = 0; i < 30; i++) {
@@ -173,7 +173,7 @@ class BatchingChatStoreTest {
     @Test
     void aChatTheDatabaseDoesNotTakeInTimeFailsInsteadOfWaiting() throws Exception {
         try (BatchingChatStore impatient = BatchingChatStore.start(db.jdbi(), IDS,
-                new Settings(1, 100, Duration.ZERO, Duration.ZERO), Metrics.off())) {
+                new Settings(1, 100, Duration.ZERO, Duration.ZERO, backend == Backend.SQLITE), Metrics.off())) {
             // A chat queued behind a slow batch has waited longer than zero when its turn comes.
             List<StoredChat> stored = new ArrayList<>();
             for (int i = 0; i < 200; i++) {

@@ -16,10 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 class DatabaseSettingsTest {
 
     @Test
-    void embeddedIsAnH2FileInMySqlModeUnderTheDataDirectoryWithThePoolSizeGiven() {
+    void embeddedIsASqliteFileUnderTheDataDirectoryWithThePoolSizeGiven() {
         DatabaseSettings settings = DatabaseSettings.embedded(Path.of("/var/lib/chat"), 3);
 
-        assertTrue(settings.url().startsWith("jdbc:h2:file:/var/lib/chat/chat;MODE=MySQL;"), settings.url());
+        assertEquals("jdbc:sqlite:/var/lib/chat/chat.db", settings.url());
+        assertTrue(settings.isSqlite());
         assertEquals(3, settings.poolSize());
     }
 
@@ -27,7 +28,7 @@ class DatabaseSettingsTest {
     void relativeDataDirectoryBecomesAbsolute() {
         String url = DatabaseSettings.embedded(Path.of("data"), DatabaseSettings.DEFAULT_POOL_SIZE).url();
 
-        assertTrue(url.startsWith("jdbc:h2:file:" + Path.of("data").toAbsolutePath()), url);
+        assertEquals("jdbc:sqlite:" + Path.of("data").toAbsolutePath().resolve("chat.db"), url);
     }
 
     @Test
@@ -37,7 +38,36 @@ class DatabaseSettingsTest {
         try (Database db = Database.open(DatabaseSettings.embedded(dataDir, DatabaseSettings.DEFAULT_POOL_SIZE))) {
             assertEquals(Optional.empty(), db.dao(UserDao.class).findById(1));
         }
-        assertTrue(Files.exists(dataDir.resolve("chat.mv.db")));
+        assertTrue(Files.exists(dataDir.resolve("chat.db")));
+    }
+
+    @Test
+    void aDataDirectoryHoldingTheOlderH2StoreGoesOnUsingIt(@TempDir Path tmp) {
+        int id;
+        try (Database h2 = Database.open(DatabaseSettings.h2(tmp, DatabaseSettings.DEFAULT_POOL_SIZE))) {
+            id = h2.dao(UserDao.class).insert("from-before", "pbkdf2-sha256$1$c2FsdA$aGFzaA");
+        }
+
+        DatabaseSettings embedded = DatabaseSettings.embedded(tmp, DatabaseSettings.DEFAULT_POOL_SIZE);
+
+        assertTrue(embedded.url().startsWith("jdbc:h2:file:" + tmp.toAbsolutePath().resolve("chat")), embedded.url());
+        try (Database db = Database.open(embedded)) {
+            assertEquals("from-before", db.dao(UserDao.class).findById(id).orElseThrow().name());
+        }
+        assertFalse(Files.exists(tmp.resolve("chat.db")));
+    }
+
+    @Test
+    void aSecondOpeningOfTheEmbeddedStoreIsRefusedUntilTheFirstCloses(@TempDir Path tmp) {
+        DatabaseSettings settings = DatabaseSettings.embedded(tmp, DatabaseSettings.DEFAULT_POOL_SIZE);
+        try (Database first = Database.open(settings)) {
+            IllegalStateException refused = assertThrows(IllegalStateException.class, () -> Database.open(settings));
+
+            assertTrue(ConnectionFailures.isLockedByAnotherProcess(refused), refused.toString());
+        }
+        try (Database again = Database.open(settings)) {
+            assertEquals(Optional.empty(), again.dao(UserDao.class).findByName("nobody"));
+        }
     }
 
     @Test

@@ -27,12 +27,17 @@ class DatabaseTest {
 
     @Test
     void reopeningAMigratedDatabaseKeepsItsData() {
-        TestDatabase test = DATABASES.get(backend);
-        String name = Fixtures.unique("kept");
-        int id = test.database().dao(UserDao.class).insert(name, "h");
+        try (TestDatabase test = TestDatabase.create(backend)) {
+            String name = Fixtures.unique("kept");
+            int id;
+            // Closed before it is opened again: the embedded store takes one opener at a time.
+            try (Database first = Database.open(test.settings())) {
+                id = first.dao(UserDao.class).insert(name, "h");
+            }
 
-        try (Database again = Database.open(test.settings())) {
-            assertEquals(name, again.dao(UserDao.class).findById(id).orElseThrow().name());
+            try (Database again = Database.open(test.settings())) {
+                assertEquals(name, again.dao(UserDao.class).findById(id).orElseThrow().name());
+            }
         }
     }
 

@@ -1,7 +1,11 @@
 package chat.server.testkit;
 
-/** The databases every DAO test runs on: the embedded default, and MariaDB as deployed. */
+/**
+ * The databases every DAO test runs on: the embedded default (SQLite), MariaDB as deployed, and H2, the embedded
+ * store before SQLite, which a data directory that already holds one goes on using.
+ */
 public enum Backend {
-    H2,
-    MARIADB
+    SQLITE,
+    MARIADB,
+    H2
 }

@@ -18,19 +18,21 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * A fresh database of one backend that is thrown away on close: H2 in a temporary directory, or a new
+ * A fresh database of one backend that is thrown away on close: SQLite or H2 in a temporary directory, or a new
  * {@code chat_test_<random>} database on the local MariaDB (root, empty password). DAO tests use the migrated
  * {@link #database()}; cluster tests give {@link #settings()} to their nodes, which migrate it themselves.
  */
 public final class TestDatabase implements AutoCloseable {
     private static final String MARIADB_SERVER = "jdbc:mysql://127.0.0.1:3306/";
+    private static final int POOL = DatabaseSettings.DEFAULT_POOL_SIZE;
     private static final String BOUNDED_WAITS = "?connectTimeout=5000&socketTimeout=30000";
 
     private final DatabaseSettings settings;
-    /** The MariaDB database's name; null for H2. */
+    /** The MariaDB database's name; null for an embedded one. */
     private final String mariaDbName;
     private final Runnable dispose;
     private final ReentrantLock opening = new ReentrantLock();
@@ -44,16 +46,16 @@ public final class TestDatabase implements AutoCloseable {
 
     public static TestDatabase create(Backend backend) {
         return switch (backend) {
-            case H2 -> createH2();
+            case SQLITE -> createEmbedded("chat-sqlite-", dir -> DatabaseSettings.embedded(dir, POOL));
+            case H2 -> createEmbedded("chat-h2-", dir -> DatabaseSettings.h2(dir, POOL));
             case MARIADB -> createMariaDb();
         };
     }
 
-    private static TestDatabase createH2() {
+    private static TestDatabase createEmbedded(String prefix, Function<Path, DatabaseSettings> settings) {
         try {
-            Path dir = Files.createTempDirectory("chat-h2-");
-            return new TestDatabase(DatabaseSettings.embedded(dir, DatabaseSettings.DEFAULT_POOL_SIZE), null,
-                    () -> deleteTree(dir));
+            Path dir = Files.createTempDirectory(prefix);
+            return new TestDatabase(settings.apply(dir), null, () -> deleteTree(dir));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
