@@ -58,6 +58,24 @@ class DatabaseSettingsTest {
     }
 
     @Test
+    void theEmbeddedStoreLogsAheadChecksReferencesAndTakesPragmasFromTheUrl(@TempDir Path tmp) {
+        try (Database db = Database.open(DatabaseSettings.embedded(tmp, DatabaseSettings.DEFAULT_POOL_SIZE))) {
+            assertEquals("wal", pragma(db, "journal_mode"));
+            assertEquals("1", pragma(db, "synchronous"), "NORMAL");
+            assertEquals("1", pragma(db, "foreign_keys"));
+        }
+        DatabaseSettings full = new DatabaseSettings("jdbc:sqlite:" + tmp.resolve("full.db") + "?synchronous=FULL",
+                "", "", DatabaseSettings.DEFAULT_POOL_SIZE);
+        try (Database db = Database.open(full)) {
+            assertEquals("2", pragma(db, "synchronous"), "FULL");
+        }
+    }
+
+    private static String pragma(Database db, String name) {
+        return db.jdbi().withHandle(h -> h.createQuery("PRAGMA " + name).mapTo(String.class).one());
+    }
+
+    @Test
     void aSecondOpeningOfTheEmbeddedStoreIsRefusedUntilTheFirstCloses(@TempDir Path tmp) {
         DatabaseSettings settings = DatabaseSettings.embedded(tmp, DatabaseSettings.DEFAULT_POOL_SIZE);
         try (Database first = Database.open(settings)) {
