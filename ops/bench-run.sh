@@ -81,8 +81,9 @@ for n in $(seq 0 $((nodes - 1))); do
         > "$work/server$n.log" 2>&1 &
     servers+=($!) targets+=(--target "127.0.0.1:$node_port") pids+=(--server-pid "$!")
 done
+# Polled finely: a cold-start run's clock starts when the server listens, and the tool cannot start before this.
 for n in $(seq 0 $((nodes - 1))); do
-    for _ in $(seq 120); do (exec 3<>"/dev/tcp/127.0.0.1/$((port + n))") 2>/dev/null && break; sleep 0.5; done
+    for _ in $(seq 600); do (exec 3<>"/dev/tcp/127.0.0.1/$((port + n))") 2>/dev/null && break; sleep 0.1; done
 done
 echo "server pid(s) ${servers[*]}, logs $work/server*.log"
 set +e

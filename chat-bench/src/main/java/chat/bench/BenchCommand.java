@@ -78,6 +78,11 @@ final class BenchCommand implements Callable<Integer> {
             + "resume tokens collected by a first, untimed round of password logins")
     private boolean withPassword;
 
+    @Option(names = "--resume", description = "chat, group, idle: users log in with the resume tokens that their "
+            + "last password logins got, kept in --user-file, as clients reconnecting to a restarted server do; "
+            + "with the password where a token is refused")
+    private boolean resume;
+
     @Option(names = "--timeout", defaultValue = "120", description = "seconds the set-up may take, and a single answer (default: ${DEFAULT-VALUE})")
     private int timeoutSeconds;
 
@@ -113,7 +118,7 @@ final class BenchCommand implements Callable<Integer> {
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         return new BenchConfig(mode, targets.stream().map(Endpoint::parse).toList(), Endpoint.sources(sourceAddresses),
                 users, rate, duration, warmup, groupSize, serverPids, names, password, userFile, reactors,
-                concurrency, padding, drain, checkpoints, timeout, timeout, withPassword);
+                concurrency, padding, drain, checkpoints, timeout, timeout, withPassword, resume);
     }
 
     private static void require(boolean condition, String message) {

@@ -10,7 +10,7 @@ record BenchConfig(Mode mode, List<Endpoint> targets, List<InetAddress> sources,
                    double durationSeconds, double warmupSeconds, int groupSize, List<Long> serverPids,
                    String prefix, String password, Path userFile, int threads, int concurrency, int padding,
                    double drainSeconds, int checkpoints, Duration setupTimeout, Duration answerTimeout,
-                   boolean withPassword) {
+                   boolean withPassword, boolean resume) {
 
     enum Mode { chat, group, idle, login }
 

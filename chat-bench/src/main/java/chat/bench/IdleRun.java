@@ -47,6 +47,7 @@ final class IdleRun {
                 batch.reasons().forEach(r -> report.line("error_sample", r));
                 checkpoint(held, baseline, servers.sample(), start);
             }
+            users.save();
             holdWithPings(fleet, held);
             Tally pings = fleet.ping(PING_PHASE, held, config.drainSeconds());
             ProcStats.Sample end = servers.sample();

@@ -33,7 +33,9 @@ final class LoadRun {
             report.line("setup_failed", sessions.failures() + " logins: " + sessions.reasons());
             return BenchExit.SETUP;
         }
-        report.note("logged in %d users in %.1f s", config.users(), (System.nanoTime() - start) / 1e9);
+        report.note("logged in %d users in %.1f s (%d with resume tokens)", config.users(),
+                (System.nanoTime() - start) / 1e9, users.resumedLogins());
+        users.save();
         int[] groups;
         try {
             groups = config.mode() == BenchConfig.Mode.group ? Sessions.groups(config, channels, codec) : null;

@@ -42,19 +42,36 @@ final class Sessions {
         return ack.token();
     }
 
-    /** Connects and logs in users {@code [from, to)}; results are indexed from {@code from}. */
+    /**
+     * Connects and logs in users {@code [from, to)}; results are indexed from {@code from}. With {@code --resume} a
+     * user who holds a resume token logs in with it, as a client reconnecting to a restarted server does, and with
+     * the password only if the token is refused; a password login keeps the token it gets.
+     */
     static Setup.Outcome<LineChannel> loginAll(BenchConfig config, Users users, Codec codec, int from, int to)
             throws InterruptedException {
         return Setup.run(to - from, config.concurrency(), config.setupTimeout(), k -> {
-            LineChannel ch = connect(config, from + k, codec);
+            int index = from + k;
+            LineChannel ch = connect(config, index, codec);
             try {
-                login(ch, users, from + k, config, codec);
+                if (!config.resume() || users.token(index) == null || !resumed(ch, users, index, codec)) {
+                    users.keepToken(index, login(ch, users, index, config, codec));
+                }
                 return ch;
             } catch (IOException | RuntimeException e) {
                 ch.close();
                 throw e;
             }
         });
+    }
+
+    /** Tries the user's resume token; false when the server refuses it (expired, revoked, another database). */
+    private static boolean resumed(LineChannel ch, Users users, int index, Codec codec) throws IOException {
+        Message answer = ch.call(new Message.Login(LOGIN_SEQ, users.id(index), null, users.token(index)));
+        if (answer instanceof LoginAck ack && ack.errno() == 0) {
+            users.resumed();
+            return true;
+        }
+        return false;
     }
 
     /** Group g is users {@code [g·size, (g+1)·size)}: its first member creates it, the others join. */

@@ -11,18 +11,23 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The bench users {@code <prefix>0 … <prefix>N-1} and their ids. Registers those it does not know yet, over a
- * few connections; with a user file ({@code name id} per line) a later run with the same prefix reuses them.
+ * The bench users {@code <prefix>0 … <prefix>N-1}, their ids and the resume tokens their last password logins
+ * got. Registers those it does not know yet, over a few connections; with a user file ({@code name id [token]}
+ * per line) a later run with the same prefix reuses them, and with {@code --resume} their tokens.
  */
 final class Users {
     private final BenchConfig config;
     private final int[] ids;
+    private final String[] tokens;
+    private final AtomicInteger resumed = new AtomicInteger();
 
     private Users(BenchConfig config) {
         this.config = config;
         this.ids = new int[config.users()];
+        this.tokens = new String[config.users()];
     }
 
     String name(int index) {
@@ -33,16 +38,35 @@ final class Users {
         return ids[index];
     }
 
+    /** The resume token user {@code index} last got, or null. */
+    String token(int index) {
+        return tokens[index];
+    }
+
+    void keepToken(int index, String token) {
+        tokens[index] = token;
+    }
+
+    /** Counts a login made with the user's resume token rather than the password. */
+    void resumed() {
+        resumed.incrementAndGet();
+    }
+
+    int resumedLogins() {
+        return resumed.get();
+    }
+
     static Users prepare(BenchConfig config, Codec codec, PrintWriter log) throws IOException, InterruptedException {
         Users users = new Users(config);
-        Map<String, Integer> known = users.load();
+        Map<String, Known> known = users.load();
         List<Integer> missing = new ArrayList<>();
         for (int i = 0; i < config.users(); i++) {
-            Integer id = known.get(users.name(i));
-            if (id == null) {
+            Known user = known.get(users.name(i));
+            if (user == null) {
                 missing.add(i);
             } else {
-                users.ids[i] = id;
+                users.ids[i] = user.id();
+                users.tokens[i] = user.token();
             }
         }
         if (!missing.isEmpty()) {
@@ -76,31 +100,37 @@ final class Users {
         save();
     }
 
-    private Map<String, Integer> load() throws IOException {
-        Map<String, Integer> known = new HashMap<>();
+    /** A user of the file: id, and the resume token of its last password login or null. */
+    private record Known(int id, String token) {
+    }
+
+    private Map<String, Known> load() throws IOException {
+        Map<String, Known> known = new HashMap<>();
         Path file = config.userFile();
         if (file != null && Files.exists(file)) {
             for (String line : Files.readAllLines(file)) {
                 String[] parts = line.trim().split("\\s+");
-                if (parts.length == 2) {
-                    known.put(parts[0], Integer.parseInt(parts[1]));
+                if (parts.length == 2 || parts.length == 3) {
+                    known.put(parts[0], new Known(Integer.parseInt(parts[1]), parts.length == 3 ? parts[2] : null));
                 }
             }
         }
         return known;
     }
 
-    private void save() throws IOException {
+    /** Writes the users, with the tokens they hold now, to the user file, if there is one. */
+    void save() throws IOException {
         Path file = config.userFile();
         if (file == null) {
             return;
         }
-        Map<String, Integer> all = load();
+        Map<String, Known> all = load();
         for (int i = 0; i < ids.length; i++) {
-            all.put(name(i), ids[i]);
+            all.put(name(i), new Known(ids[i], tokens[i]));
         }
         StringBuilder text = new StringBuilder();
-        all.forEach((name, id) -> text.append(name).append(' ').append(id).append('\n'));
+        all.forEach((name, user) -> text.append(name).append(' ').append(user.id())
+                .append(user.token() == null ? "" : " " + user.token()).append('\n'));
         Files.writeString(file, text);
     }
 }

@@ -7,7 +7,10 @@ import chat.server.testkit.ServerProcess;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -73,6 +76,35 @@ class BenchSmokeTest {
         assertEquals(20, field(report, "logins_ok"), report);
         assertEquals(0, field(report, "errors"), report);
         assertTrue(report.contains("result:                  PASS"), report);
+    }
+
+    @Test
+    @Timeout(value = 180, unit = TimeUnit.SECONDS)
+    void resumeLogsInWithTheTokensTheUserFileKeptAndThePasswordWhereATokenIsRefused() throws Exception {
+        Path users = dataDir.resolve("users");
+        String first = chat(users, "rs_");
+        assertTrue(first.contains("logged in 10 users in") && first.contains("(0 with resume tokens)"), first);
+        List<String> lines = Files.readAllLines(users);
+        assertEquals(10, lines.size(), String.join("\n", lines));
+        assertTrue(lines.stream().allMatch(l -> l.split(" ").length == 3), String.join("\n", lines));
+        Files.writeString(users, String.join("\n", lines).replaceFirst("(?m)^(rs_3 \\d+) \\S+$", "$1 not-a-token"));
+
+        String second = chat(users, "rs_", "--resume");
+        assertTrue(second.contains("(9 with resume tokens)"), second);
+        assertTrue(Files.readString(users).lines().noneMatch(l -> l.endsWith("not-a-token")), Files.readString(users));
+    }
+
+    /** A short chat run as the given users that must pass; returns its report. */
+    private String chat(Path userFile, String prefix, String... more) {
+        StringWriter text = new StringWriter();
+        CommandLine cli = new CommandLine(new BenchCommand()).setOut(new PrintWriter(text));
+        List<String> args = new ArrayList<>(List.of("chat", "--target", "127.0.0.1:" + port, "--users", "10",
+                "--rate", "50", "--duration", "1", "--warmup", "0", "--threads", "1", "--prefix", prefix,
+                "--user-file", userFile.toString()));
+        args.addAll(List.of(more));
+        int exit = cli.execute(args.toArray(new String[0]));
+        assertEquals(0, exit, text.toString());
+        return text.toString();
     }
 
     private static long field(String report, String key) {

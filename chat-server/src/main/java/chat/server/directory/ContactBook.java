@@ -37,10 +37,22 @@ public final class ContactBook {
         this.cluster = cluster;
     }
 
+    /**
+     * A user's friends as an answer shows them, cut to fit, and the ids of all of them: whom to tell that the
+     * user came online, without reading the friend rows a second time.
+     */
+    public record FriendList(List<Friend> shown, List<Integer> allIds) {
+    }
+
     public List<Friend> friendsOf(int userId) {
+        return friendListOf(userId).shown();
+    }
+
+    public FriendList friendListOf(int userId) {
+        List<UserRef> all = friends.friendsOf(userId);
         List<UserRef> rows = new ArrayList<>();
         int used = 0;
-        for (UserRef row : friends.friendsOf(userId)) {
+        for (UserRef row : all) {
             used += cost(48, row.name());
             if (used > FRIENDS_BUDGET) {
                 break;
@@ -48,7 +60,8 @@ public final class ContactBook {
             rows.add(row);
         }
         Set<Integer> online = cluster.online(rows.stream().map(UserRef::id).toList());
-        return rows.stream().map(f -> new Friend(f.id(), f.name(), state(online, f.id()))).toList();
+        return new FriendList(rows.stream().map(f -> new Friend(f.id(), f.name(), state(online, f.id()))).toList(),
+                all.stream().map(UserRef::id).toList());
     }
 
     public List<Group> groupsOf(int userId) {

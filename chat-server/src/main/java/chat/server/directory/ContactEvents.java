@@ -64,14 +64,14 @@ public final class ContactEvents {
                 new MemberLeft(null, groupId, user.id(), user.name(), departure.newCreator())));
     }
 
-    /** {@code user} has logged in: their friends who are online hear of it. */
-    public void online(UserRef user) {
-        tell(() -> toFriends(user, Contacts.ONLINE));
+    /** {@code user} has logged in: those of {@code friendIds} (all their friends) who are online hear of it. */
+    public void online(UserRef user, List<Integer> friendIds) {
+        tell(() -> toFriends(user, friendIds, Contacts.ONLINE));
     }
 
     /** {@code user} has logged out or lost their connection: their friends who are online hear of it. */
     public void offline(UserRef user) {
-        tell(() -> toFriends(user, Contacts.OFFLINE));
+        tell(() -> toFriends(user, friends.friendIdsOf(user.id()), Contacts.OFFLINE));
     }
 
     private void toMembers(int groupId, int changedId, Message event) {
@@ -84,8 +84,7 @@ public final class ContactEvents {
     }
 
     /** Only to friends who are online: a user with many friends would otherwise publish mostly to nobody. */
-    private void toFriends(UserRef user, String state) {
-        List<Integer> ids = friends.friendIdsOf(user.id());
+    private void toFriends(UserRef user, List<Integer> ids, String state) {
         if (ids.isEmpty()) {
             return;
         }

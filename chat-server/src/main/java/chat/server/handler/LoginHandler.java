@@ -60,8 +60,10 @@ public final class LoginHandler implements Handler<Login> {
         SessionRegistry.Opened opened = sessions.open(session, user, login.seq() != null, waiting -> {
             String token = login.seq() == null ? null
                     : login.token() != null ? login.token() : tokens.issue(user.id());
-            return new LoginAck(login.seq(), 0, null, user.id(), user.name(), contacts.friendsOf(user.id()),
-                    contacts.groupsOf(user.id()), waiting.chats(), token, waiting.cursor());
+            ContactBook.FriendList friends = contacts.friendListOf(user.id());
+            return new SessionRegistry.Greeting(new LoginAck(login.seq(), 0, null, user.id(), user.name(),
+                    friends.shown(), contacts.groupsOf(user.id()), waiting.chats(), token, waiting.cursor()),
+                    friends.allIds());
         });
         if (opened == SessionRegistry.Opened.ALREADY_ONLINE) {
             session.reply(LoginAck.failed(login.seq(), ErrorCode.ALREADY_ONLINE, IN_USE));

@@ -45,27 +45,32 @@ public final class SessionRegistry {
     public record Waiting(List<String> chats, Long cursor) {
     }
 
+    /** The login ack, and the ids of all the user's friends: those online hear that the user came online. */
+    public record Greeting(Message ack, List<Integer> friendIds) {
+    }
+
     /**
-     * Logs {@code user} in on {@code session} and answers with {@code ack}. A client that syncs gets no chats in
-     * the ack (it asks for them), but the server's position. Any other gets in the ack the oldest chats that
-     * waited for it, as many as fit, and the rest right after, as ordinary chats at the pace it reads them. The
-     * ack goes ahead of any chat that raced it. Anything that fails after the claim undoes it.
+     * Logs {@code user} in on {@code session} and answers with the {@code greeting}'s ack. A client that syncs gets
+     * no chats in the ack (it asks for them), but the server's position. Any other gets in the ack the oldest chats
+     * that waited for it, as many as fit, and the rest right after, as ordinary chats at the pace it reads them.
+     * The ack goes ahead of any chat that raced it. Anything that fails after the claim undoes it.
      */
-    public Opened open(Session session, UserRef user, boolean syncs, Function<Waiting, Message> ack) {
+    public Opened open(Session session, UserRef user, boolean syncs, Function<Waiting, Greeting> greeting) {
         if (!cluster.register(user.id(), session.outbox(), syncs)) {
             return Opened.ALREADY_ONLINE;
         }
         session.loggedIn(user, syncs);
         try {
             if (syncs) {
-                session.replyFirstAndWait(ack.apply(new Waiting(List.of(), mailbox.cursor(user.id()))), ACK_TIMEOUT);
-                events.online(user);
+                Greeting hello = greeting.apply(new Waiting(List.of(), mailbox.cursor(user.id())));
+                session.replyFirstAndWait(hello.ack(), ACK_TIMEOUT);
+                events.online(user, hello.friendIds());
                 return Opened.OPENED;
             }
             Mailbox.Catchup catchup = mailbox.follow(user.id(), session.outbox(), settledThrough);
-            Waiting waiting = new Waiting(catchup.forAck(Mailbox.ACK_CHATS_BUDGET), null);
-            boolean written = session.replyFirstAndWait(ack.apply(waiting), ACK_TIMEOUT);
-            events.online(user);
+            Greeting hello = greeting.apply(new Waiting(catchup.forAck(Mailbox.ACK_CHATS_BUDGET), null));
+            boolean written = session.replyFirstAndWait(hello.ack(), ACK_TIMEOUT);
+            events.online(user, hello.friendIds());
             if (written) {
                 catchup.ackWritten();
                 catchup.sendRest();

@@ -1,6 +1,7 @@
 package chat.server.directory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -19,6 +20,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -79,6 +81,20 @@ class ContactBookTest {
 
         assertEquals(new Friend(23, "wei", Contacts.ONLINE), book.friend(new UserRef(23, "wei")));
         assertEquals(new Friend(24, "li", Contacts.OFFLINE), book.friend(new UserRef(24, "li")));
+    }
+
+    @Test
+    void aFriendListCutToFitAnAnswerStillNamesEveryFriendToTell() {
+        List<UserRef> many = IntStream.range(0, 2000).mapToObj(i -> new UserRef(1000 + i, "friend-" + i)).toList();
+        when(friends.friendsOf(22)).thenReturn(many);
+        onlineAre(1000, 2999);
+
+        ContactBook.FriendList list = book.friendListOf(22);
+
+        assertTrue(list.shown().size() < many.size(), "2000 friends do not fit one answer");
+        assertEquals(new Friend(1000, "friend-0", Contacts.ONLINE), list.shown().getFirst());
+        assertEquals(many.stream().map(UserRef::id).toList(), list.allIds());
+        verify(friends).friendsOf(22);
     }
 
     @Test

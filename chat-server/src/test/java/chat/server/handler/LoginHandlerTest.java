@@ -53,6 +53,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -203,10 +204,10 @@ class LoginHandlerTest {
     }
 
     @Test
-    void aLoginTellsTheUsersOnlineFriendsThatTheyCameOnline() {
+    void aLoginTellsTheUsersOnlineFriendsThatTheyCameOnlineReadingTheFriendsOnce() {
         knownUser();
         when(cluster.register(21, channel, true)).thenReturn(true);
-        when(friends.friendIdsOf(21)).thenReturn(List.of(13, 14));
+        when(friends.friendsOf(21)).thenReturn(List.of(new UserRef(13, "zhang san"), new UserRef(14, "li si")));
         when(cluster.online(any())).thenAnswer(onlineAmong(13));
         when(tokens.issue(21)).thenReturn("resume-token");
 
@@ -215,6 +216,25 @@ class LoginHandlerTest {
         verify(cluster).sendEvent(13, codec.encodeLine(
                 new Message.Presence(null, new Friend(21, "gao yang", Contacts.ONLINE))));
         verify(cluster, never()).sendEvent(eq(14), any());
+        verify(friends).friendsOf(21);
+        verify(friends, never()).friendIdsOf(anyInt());
+    }
+
+    @Test
+    void friendsBeyondWhatTheAckShowsHearOfTheLoginToo() {
+        knownUser();
+        when(cluster.register(21, channel, false)).thenReturn(true);
+        when(mailbox.follow(eq(21), eq(channel), any())).thenReturn(catchup);
+        List<UserRef> many = IntStream.range(0, 2000).mapToObj(i -> new UserRef(1000 + i, "friend-" + i)).toList();
+        when(friends.friendsOf(21)).thenReturn(many);
+        when(cluster.online(any())).thenAnswer(onlineAmong(2999));
+
+        handler.handle(session, new Login(null, 21, "secret"));
+
+        assertTrue(((LoginAck) channel.messages().getFirst()).friends().stream().noneMatch(f -> f.id() == 2999),
+                "the last friend does not fit the ack");
+        verify(cluster).sendEvent(2999, codec.encodeLine(
+                new Message.Presence(null, new Friend(21, "gao yang", Contacts.ONLINE))));
     }
 
     @Test
