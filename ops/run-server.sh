@@ -11,7 +11,8 @@ if [ ! -f "$jar" ] || [ -n "$(find chat-core/src chat-server/src migrations -new
     mvn -q -B -pl chat-server -am package -DskipTests
 fi
 # CHAT_JAVA_OPTS passes JVM flags, e.g. "-XX:+UseSerialGC -Xms16m -Xmx512m" for a small memory footprint.
-# server_flags (java-home.sh): exit when out of heap, trim malloc, and the AOT cache the build made for this jar.
+# server_flags (java-home.sh): exit when out of heap, a young generation of at most 48 MB, trim malloc, and the AOT
+# cache the build made for this jar.
 web=(--ws-port 6080)
 for arg in "$@"; do
     case $arg in --ws-port|--ws-port=*) web=() ;; esac

@@ -161,7 +161,7 @@ public final class ChatServer implements AutoCloseable {
                     stream instanceof SSLSocket tls ? tls : null, settings.timeouts().frame(), () -> {
                         open.remove(connection);
                         permits.release();
-                    });
+                    }, connections);
             connections.execute(handler);
         } catch (IOException | RuntimeException e) {
             log.warn("could not start a connection from {}: {}", socket.getRemoteSocketAddress(), e.toString());

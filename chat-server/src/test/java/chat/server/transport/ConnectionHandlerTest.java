@@ -48,7 +48,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,6 +70,8 @@ class ConnectionHandlerTest {
     private final LinkedBlockingQueue<Integer> logins = new LinkedBlockingQueue<>();
     private final List<Stored> stored = new CopyOnWriteArrayList<>();
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final AtomicInteger handOvers = new AtomicInteger();
+    private volatile boolean refuseHandOvers;
 
     private ServerSocket listener;
     private Socket peer;
@@ -106,7 +110,13 @@ class ConnectionHandlerTest {
         ConnectionHandler handler = new ConnectionHandler(connection, in,
                 new Requests(new Session(connection, codec, Metrics.off()), codec, dispatcher,
                         ConnectionTimeouts.DEFAULTS),
-                null, Duration.ofSeconds(30), closed::countDown);
+                null, Duration.ofSeconds(30), closed::countDown, task -> {
+                    if (refuseHandOvers) {
+                        throw new RejectedExecutionException("stopping");
+                    }
+                    handOvers.incrementAndGet();
+                    Thread.ofVirtual().name("test-connection-after-login").start(task);
+                });
         Thread.ofVirtual().name("test-connection").start(handler);
     }
 
@@ -193,6 +203,28 @@ class ConnectionHandlerTest {
         awaitStored(1);
         assertTrue(stored.stream().noneMatch(s -> s.userId() == 22), "user 22 must never get 21's chat: " + stored);
         assertEquals(List.of(new Stored(21, 502L)), stored);
+    }
+
+    @Test
+    void anotherThreadReadsOnAfterTheFirstLoginAndTheConnectionKeepsWorking() throws Exception {
+        send("{\"msgid\":1,\"id\":21,\"password\":\"x\"}\0");
+        assertEquals(21, logins.poll(WAIT_MS, TimeUnit.MILLISECONDS));
+        send("{\"msgid\":20,\"seq\":7}\n");
+        assertEquals(new Pong(7), receive());
+        send("{\"msgid\":3,\"id\":21}\0{\"msgid\":1,\"id\":22,\"password\":\"y\"}\0{\"msgid\":20,\"seq\":8}\n");
+        assertEquals(22, logins.poll(WAIT_MS, TimeUnit.MILLISECONDS));
+        assertEquals(new Pong(8), receive());
+
+        assertEquals(1, handOvers.get(), "only the first login hands the reading over");
+    }
+
+    @Test
+    void theSameThreadReadsOnWhenNoOtherCanTakeOver() throws Exception {
+        refuseHandOvers = true;
+        send("{\"msgid\":1,\"id\":21,\"password\":\"x\"}\0{\"msgid\":20,\"seq\":9}\n");
+        assertEquals(21, logins.poll(WAIT_MS, TimeUnit.MILLISECONDS));
+
+        assertEquals(new Pong(9), receive());
     }
 
     /** The peer does not read: fill the socket buffers and leave non-durable lines queued behind them. */
