@@ -62,9 +62,10 @@ else
     echo "--db must be sqlite, mariadb or h2" >&2; exit 2
 fi
 server_args+=(${BENCH_SERVER_ARGS:-})
-jvm_args=(${BENCH_SERVER_JVM_ARGS:-})
-# The flags ops/run-server.sh starts a server with, so that what is measured is what ships.
-jvm_args+=($(server_flags "$server_jar" $([ "$aot" = 1 ] || echo --no-aot)))
+# The flags ops/run-server.sh starts a server with, so that what is measured is what ships; then
+# BENCH_SERVER_JVM_ARGS, which come later so that they win (-Xmn over server_flags' young-generation cap).
+jvm_args=($(server_flags "$server_jar" $([ "$aot" = 1 ] || echo --no-aot)))
+jvm_args+=(${BENCH_SERVER_JVM_ARGS:-})
 [ -n "$heap" ] && jvm_args+=("-Xmx$heap")
 echo "commit: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- chat-server chat-core || echo '+dirty')  db: $db  iterations: $iterations  nodes: $nodes  aot: $([ "$aot" = 1 ] && [ -n "$(aot_flags "$server_jar")" ] && echo yes || echo no)  ulimit -n: $(ulimit -n)"
 servers=() targets=() pids=()
