@@ -15,52 +15,48 @@ import java.nio.file.StandardOpenOption;
  * The lock is the operating system's on {@code <file>.lock}, so it ends with the process, however that ends.
  */
 final class DataFileLock implements AutoCloseable {
+    /** Closing it releases the lock. */
     private final FileChannel channel;
-    private final FileLock lock;
 
-    private DataFileLock(FileChannel channel, FileLock lock) {
+    private DataFileLock(FileChannel channel) {
         this.channel = channel;
-        this.lock = lock;
     }
 
     /** Locks {@code databaseFile}, creating its directory if need be; throws {@link InUse} if someone has it. */
     static DataFileLock acquire(Path databaseFile) {
         Path lockFile = databaseFile.resolveSibling(databaseFile.getFileName() + ".lock");
-        FileChannel channel = null;
         try {
             Files.createDirectories(lockFile.getParent());
-            channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock = channel.tryLock();
+            FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = tryLock(channel);
+            } catch (IOException e) {
+                channel.close();
+                throw e;
+            }
             if (lock == null) {
+                channel.close();
                 throw new InUse(databaseFile);
             }
-            return new DataFileLock(channel, lock);
-        } catch (OverlappingFileLockException e) {
-            closeQuietly(channel);
-            throw new InUse(databaseFile);
+            return new DataFileLock(channel);
         } catch (IOException e) {
-            closeQuietly(channel);
             throw new UncheckedIOException("cannot lock " + lockFile + ": " + e.getMessage(), e);
-        } catch (InUse e) {
-            closeQuietly(channel);
-            throw e;
         }
     }
 
-    private static void closeQuietly(FileChannel channel) {
-        if (channel != null) {
-            try {
-                channel.close();
-            } catch (IOException ignored) {
-                // Nothing was locked through it; the descriptor goes either way.
-            }
+    /** The lock, or null when another process holds it or this one does already. */
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException heldHere) {
+            return null;
         }
     }
 
     @Override
     public void close() {
         try {
-            lock.release();
             channel.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -3,9 +3,9 @@ package chat.server.storage;
 import chat.server.ops.Metrics;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Duration;
@@ -52,7 +52,7 @@ public final class Database implements AutoCloseable {
 
     /** Connects, applies pending migrations and returns the database; throws {@link IllegalStateException} if it can't. */
     public static Database open(DatabaseSettings settings) {
-        Path sqliteFile = settings.isSqlite() ? sqliteFile(settings.url()) : null;
+        Path sqliteFile = settings.sqliteFile();
         DataFileLock fileLock;
         try {
             fileLock = sqliteFile == null ? null : DataFileLock.acquire(sqliteFile);
@@ -79,14 +79,6 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** The file of a {@code jdbc:sqlite:} URL, or null when it names none (in memory). */
-    static Path sqliteFile(String url) {
-        String name = url.substring("jdbc:sqlite:".length());
-        int query = name.indexOf('?');
-        name = query < 0 ? name : name.substring(0, query);
-        name = name.startsWith("file:") ? name.substring("file:".length()) : name;
-        return name.isEmpty() || name.startsWith(":memory:") ? null : Path.of(name).toAbsolutePath();
-    }
 
     private static HikariDataSource connect(DatabaseSettings settings, boolean forMigrations) {
         HikariConfig config = new HikariConfig();

@@ -56,6 +56,18 @@ public record DatabaseSettings(String url, String user, String password, int poo
         return url.toLowerCase(Locale.ROOT).startsWith("jdbc:sqlite:");
     }
 
+    /** The file a SQLite URL names, or null for another database or SQLite in memory. */
+    public Path sqliteFile() {
+        if (!isSqlite()) {
+            return null;
+        }
+        String name = url.substring("jdbc:sqlite:".length());
+        int query = name.indexOf('?');
+        name = query < 0 ? name : name.substring(0, query);
+        name = name.startsWith("file:") ? name.substring("file:".length()) : name;
+        return name.isEmpty() || name.startsWith(":memory:") ? null : Path.of(name).toAbsolutePath();
+    }
+
     /** The URL with any password in it masked, for logs. */
     public String shownUrl() {
         return PASSWORD_IN_URL.matcher(url).replaceAll("$1***");
